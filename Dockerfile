@@ -1,0 +1,33 @@
+# syntax=docker/dockerfile:1
+# Build: docker build -t corpusbot .
+# Run:   docker run --rm -e Discord__Token=... -v corpusbot-index:/app/index/lucene corpusbot
+# Ask:   docker run --rm -v corpusbot-index:/app/index/lucene corpusbot ask "Why did Mark Ruffalo apologize?"
+
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+# Restore first, from the project files alone, so the package layer is cached across code changes.
+COPY global.json Directory.Build.props Directory.Packages.props CorpusBot.sln .editorconfig ./
+COPY src/CorpusBot.Search/CorpusBot.Search.csproj src/CorpusBot.Search/
+COPY src/CorpusBot/CorpusBot.csproj src/CorpusBot/
+COPY tests/CorpusBot.Search.Tests/CorpusBot.Search.Tests.csproj tests/CorpusBot.Search.Tests/
+COPY tests/CorpusBot.Tests/CorpusBot.Tests.csproj tests/CorpusBot.Tests/
+RUN dotnet restore CorpusBot.sln
+COPY . .
+
+FROM build AS test
+RUN dotnet test CorpusBot.sln --no-restore
+
+FROM build AS publish
+RUN dotnet publish src/CorpusBot/CorpusBot.csproj --no-restore -c Release -o /app/publish /p:UseAppHost=false
+
+FROM mcr.microsoft.com/dotnet/runtime:10.0 AS runtime
+WORKDIR /app
+COPY --from=publish /app/publish ./
+COPY index/articles ./index/articles
+RUN mkdir -p /app/index/lucene && chown -R app:app /app/index
+USER app
+ENV DOTNET_ENVIRONMENT=Production \
+    Corpus__ArticlesPath=/app/index/articles \
+    Corpus__IndexPath=/app/index/lucene
+VOLUME ["/app/index/lucene"]
+ENTRYPOINT ["dotnet", "CorpusBot.dll"]

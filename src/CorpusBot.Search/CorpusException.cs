@@ -1,0 +1,23 @@
+namespace CorpusBot.Search;
+
+/// <summary>A failure whose message is written for the person using the bot: short, clear, and safe to show.</summary>
+public sealed class CorpusException : Exception
+{
+    /// <summary>Creates the exception with a message fit to show a user.</summary>
+    /// <param name="message">What went wrong and what to try, in plain words.</param>
+    /// <param name="isUserError">True when the input was at fault (a usage error), false when the service was.</param>
+    public CorpusException(string message, bool isUserError = true)
+        : base(message)
+    {
+        IsUserError = isUserError;
+    }
+
+    /// <summary>Creates the exception with a message fit to show a user and the underlying cause (for logs only).</summary>
+    public CorpusException(string message, Exception inner)
+        : base(message, inner)
+    {
+    }
+
+    /// <summary>True when the person's input was at fault; false when the collection or index was.</summary>
+    public bool IsUserError { get; }
+}

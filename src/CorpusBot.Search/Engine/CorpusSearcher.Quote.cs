@@ -1,0 +1,67 @@
+using CorpusBot.Search.Analysis;
+using CorpusBot.Search.Excerpts;
+using CorpusBot.Search.Querying;
+using CorpusBot.Search.Results;
+using static CorpusBot.Search.Indexing.IndexFields;
+
+namespace CorpusBot.Search.Engine;
+
+public sealed partial class CorpusSearcher
+{
+    /// <summary>Finds where a quotation comes from: exact matches first, else the closest passages, labelled so.</summary>
+    public QuoteResult Quote(string text, int maxSources = 5)
+    {
+        var parsed = UserQuery.Parse(text, allowOperators: false);
+        var notes = NotesFor(parsed);
+        var tokens = TokenReader.Read(CorpusAnalyzers.Exact, parsed.Loose).Select(t => t.Term).Take(QueryTerms.MaxTerms).ToList();
+        if (tokens.Count == 0)
+        {
+            notes.Add(NothingSearchable);
+            return new QuoteResult([], false, notes);
+        }
+
+        using var lease = index.Acquire();
+        var searcher = lease.Searcher;
+        var matches = new List<QuoteMatch>();
+        foreach (var hit in Run(searcher, LuceneQueries.ExactPhrase(tokens), MaxCandidates).ScoreDocs)
+        {
+            var document = searcher.Doc(hit.Doc);
+            if (matches.Any(m => m.Citation.ArticleId == document.Get(ArticleId)))
+            {
+                continue;
+            }
+
+            var passage = document.Get(Body);
+            (int Start, int End) found = PhraseMatcher.Find(TokenReader.Read(CorpusAnalyzers.Exact, passage), tokens).FirstOrDefault((-1, -1));
+            if (found.Start < 0)
+            {
+                continue;
+            }
+
+            var span = Quotations.Enclosing(passage, found.Start, found.End);
+            var quotation = passage[span.Start..span.End].Replace('\n', ' ').TrimEnd(',', ';', ':', ' ');
+            var marks = new List<Mark> { new(found.Start - span.Start, found.End - span.Start, "quote", 1) };
+            var excerpt = ExcerptBuilder.Build(quotation, marks, Math.Max(ExcerptBuilder.TargetLength, quotation.Length));
+            matches.Add(new QuoteMatch(Cite(document, excerpt, hit.Score), excerpt.Text, null));
+            if (matches.Count >= maxSources)
+            {
+                break;
+            }
+        }
+
+        if (matches.Count > 0)
+        {
+            return new QuoteResult(matches, true, notes);
+        }
+
+        var stemmed = QueryTerms.From(parsed);
+        foreach (var hit in Run(searcher, LuceneQueries.NearPhrase(tokens), 1).ScoreDocs)
+        {
+            var document = searcher.Doc(hit.Doc);
+            var excerpt = ExcerptBuilder.Build(document.Get(Body), stemmed);
+            matches.Add(new QuoteMatch(Cite(document, excerpt, hit.Score), excerpt.Text, null));
+        }
+
+        return new QuoteResult(matches, false, notes);
+    }
+}

@@ -1,0 +1,215 @@
+using CorpusBot.Search.Analysis;
+using CorpusBot.Search.Querying;
+using CorpusBot.Search.Text;
+
+namespace CorpusBot.Search.Excerpts;
+
+/// <summary>
+/// Our own highlighter: re-analyses a stored passage with the index's analyzers, marks the tokens whose
+/// terms the query asked for (by their offsets, so marks land exactly on the matching words), then picks
+/// the window of whole sentences, about <see cref="TargetLength"/> characters, that covers the query best.
+/// </summary>
+public static class ExcerptBuilder
+{
+    /// <summary>The length an excerpt aims for.</summary>
+    public const int TargetLength = 300;
+
+    private const int Slack = 60;
+
+    /// <summary>Builds the excerpt of <paramref name="passage"/> for <paramref name="query"/>.</summary>
+    public static Excerpt Build(string passage, QueryTerms query, int targetLength = TargetLength) =>
+        Build(passage, FindMarks(passage, query), targetLength);
+
+    /// <summary>The matched spans of <paramref name="passage"/>, each tagged with the term it stands for.</summary>
+    public static IReadOnlyList<Mark> FindMarks(string passage, QueryTerms query)
+    {
+        var marks = new List<Mark>();
+        if (query.Terms.Count > 0)
+        {
+            var wanted = new HashSet<string>(query.Terms, StringComparer.Ordinal);
+            foreach (var token in TokenReader.Read(CorpusAnalyzers.Stemmed, passage))
+            {
+                if (wanted.Contains(token.Term))
+                {
+                    marks.Add(new Mark(token.Start, token.End, token.Term, 1.0));
+                }
+            }
+        }
+
+        if (query.Phrases.Count > 0)
+        {
+            var exact = TokenReader.Read(CorpusAnalyzers.Exact, passage);
+            foreach (var phrase in query.Phrases)
+            {
+                foreach (var (start, end) in PhraseMatcher.Find(exact, phrase))
+                {
+                    marks.Add(new Mark(start, end, "\"" + string.Join(' ', phrase), 2.0 + phrase.Count));
+                }
+            }
+        }
+
+        return Merge(marks);
+    }
+
+    /// <summary>Builds the excerpt from marks already found.</summary>
+    public static Excerpt Build(string passage, IReadOnlyList<Mark> marks, int targetLength = TargetLength)
+    {
+        var (start, end) = ChooseWindow(passage, marks, targetLength);
+        return Cut(passage, marks, start, end);
+    }
+
+    private static (int Start, int End) ChooseWindow(string passage, IReadOnlyList<Mark> marks, int target)
+    {
+        var starts = Sentences.Starts(passage);
+        var best = (Start: 0, End: 0, Score: double.MinValue);
+        for (var i = 0; i < starts.Count; i++)
+        {
+            var sentenceEnd = i + 1 < starts.Count ? starts[i + 1] : passage.Length;
+            if (sentenceEnd - starts[i] > target + Slack)
+            {
+                var (s, e) = WindowInside(passage, marks, starts[i], sentenceEnd, target);
+                Consider(s, e);
+                continue;
+            }
+
+            var j = i + 1;
+            while (j < starts.Count && NextEnd(j) - starts[i] <= target + Slack)
+            {
+                j++;
+            }
+
+            Consider(starts[i], j < starts.Count ? starts[j] : passage.Length);
+        }
+
+        return (best.Start, best.End);
+
+        int NextEnd(int k) => k + 1 < starts.Count ? starts[k + 1] : passage.Length;
+
+        void Consider(int s, int e)
+        {
+            var score = Score(marks, s, e) - (s * 1e-6);
+            if (score > best.Score)
+            {
+                best = (s, e, score);
+            }
+        }
+    }
+
+    private static double Score(IReadOnlyList<Mark> marks, int start, int end)
+    {
+        var distinct = new Dictionary<string, double>(StringComparer.Ordinal);
+        var occurrences = 0;
+        foreach (var mark in marks)
+        {
+            if (mark.Start >= start && mark.End <= end)
+            {
+                distinct[mark.Term] = mark.Weight;
+                occurrences++;
+            }
+        }
+
+        return distinct.Values.Sum() + (0.1 * (occurrences - distinct.Count));
+    }
+
+    // A sentence longer than the target: centre a target-sized window on its densest run of marks.
+    private static (int Start, int End) WindowInside(string passage, IReadOnlyList<Mark> marks, int from, int to, int target)
+    {
+        var inside = marks.Where(m => m.Start >= from && m.End <= to).ToList();
+        var anchor = from;
+        var bestScore = -1.0;
+        foreach (var mark in inside)
+        {
+            var windowStart = Math.Max(from, mark.Start - (target / 4));
+            var score = Score(inside, windowStart, Math.Min(to, windowStart + target));
+            if (score > bestScore)
+            {
+                bestScore = score;
+                anchor = windowStart;
+            }
+        }
+
+        var start = anchor <= from ? from : WordStartAtOrAfter(passage, anchor);
+        var end = Math.Min(to, start + target);
+        end = end >= to ? to : WordEndAtOrBefore(passage, end, start);
+        return (start, end);
+    }
+
+    private static Excerpt Cut(string passage, IReadOnlyList<Mark> marks, int start, int end)
+    {
+        while (start < end && char.IsWhiteSpace(passage[start]))
+        {
+            start++;
+        }
+
+        while (end > start && char.IsWhiteSpace(passage[end - 1]))
+        {
+            end--;
+        }
+
+        var starts = Sentences.Starts(passage);
+        var prefix = starts.Contains(start) ? string.Empty : "\u2026 ";
+        var endsSentence = passage.AsSpan(end).IsWhiteSpace() || starts.Any(s => s >= end && passage.AsSpan(end, s - end).IsWhiteSpace());
+        var suffix = endsSentence ? string.Empty : " \u2026";
+        var body = passage[start..end].Replace('\n', ' ');
+        var highlights = marks
+            .Where(m => m.Start >= start && m.End <= end)
+            .Select(m => new TextSpan(m.Start - start + prefix.Length, m.End - m.Start))
+            .ToList();
+        return new Excerpt(prefix + body + suffix, highlights);
+    }
+
+    private static int WordStartAtOrAfter(string text, int index)
+    {
+        if (index > 0 && !char.IsWhiteSpace(text[index - 1]))
+        {
+            while (index < text.Length && !char.IsWhiteSpace(text[index]))
+            {
+                index++;
+            }
+        }
+
+        while (index < text.Length && char.IsWhiteSpace(text[index]))
+        {
+            index++;
+        }
+
+        return index;
+    }
+
+    private static int WordEndAtOrBefore(string text, int index, int floor)
+    {
+        if (index < text.Length && !char.IsWhiteSpace(text[index]))
+        {
+            var space = text.LastIndexOf(' ', index - 1, index - floor);
+            if (space > floor)
+            {
+                index = space;
+            }
+        }
+
+        return index;
+    }
+
+    // Overlapping marks (a phrase over its own words) collapse into one span carrying the heavier tag.
+    private static List<Mark> Merge(List<Mark> marks)
+    {
+        marks.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+        var merged = new List<Mark>(marks.Count);
+        foreach (var mark in marks)
+        {
+            if (merged.Count > 0 && mark.Start < merged[^1].End)
+            {
+                var last = merged[^1];
+                merged[^1] = last with { End = Math.Max(last.End, mark.End), Term = last.Weight >= mark.Weight ? last.Term : mark.Term, Weight = Math.Max(last.Weight, mark.Weight) };
+                continue;
+            }
+
+            merged.Add(mark);
+        }
+
+        return merged;
+    }
+}
+
+/// <summary>A matched span of a passage: offsets, the query term it matched, and how much it counts.</summary>
+public readonly record struct Mark(int Start, int End, string Term, double Weight);

@@ -1,0 +1,100 @@
+using System.Globalization;
+using CorpusBot.Search.Articles;
+using CorpusBot.Search.Text;
+using Lucene.Net.Documents;
+using static CorpusBot.Search.Indexing.IndexFields;
+
+namespace CorpusBot.Search.Indexing;
+
+/// <summary>Turns an article into its index documents (one article record, then one per passage) and back.</summary>
+internal static class ArticleDocuments
+{
+    public static List<Document> Build(Article article, ArticleFile file)
+    {
+        var passages = PassageSplitter.Split(article.Body, article.Metadata.Title);
+        var documents = new List<Document>(passages.Count + 1);
+
+        var head = new Document
+        {
+            new StringField(DocType, ArticleType, Field.Store.YES),
+            new StringField(ArticleId, article.Id, Field.Store.YES),
+            new StoredField(Hash, article.ContentHash),
+            new StoredField(FileLength, file.Length),
+            new StoredField(FileTime, file.LastWriteUtc.Ticks),
+            new StoredField(PassageCount, passages.Count),
+            new StringField(TitleKey, TitleKeyOf(article.Metadata.Title), Field.Store.NO),
+            new TextField(TitleExact, article.Metadata.Title, Field.Store.NO),
+        };
+        AddMetadata(head, article.Metadata);
+        documents.Add(head);
+
+        foreach (var passage in passages)
+        {
+            var document = new Document
+            {
+                new StringField(DocType, PassageType, Field.Store.YES),
+                new StringField(ArticleId, article.Id, Field.Store.YES),
+                new StoredField(Ordinal, passage.Ordinal),
+                new TextField(Body, passage.Text, Field.Store.YES),
+                new TextField(Exact, passage.Text, Field.Store.NO),
+            };
+            AddMetadata(document, article.Metadata);
+            documents.Add(document);
+        }
+
+        return documents;
+    }
+
+    /// <summary>The key under which a title is looked up exactly: normalised, lower case, letters and digits only.</summary>
+    public static string TitleKeyOf(string title) =>
+        string.Join(' ', new string([.. TextNormalizer.Normalize(title).ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : ' ')])
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries));
+
+    public static ArticleMetadata ReadMetadata(Document document)
+    {
+        var tags = document.GetValues(Tags);
+        return new ArticleMetadata(
+            document.Get(Title) ?? document.Get(ArticleId),
+            document.Get(Url),
+            document.Get(Outlet),
+            document.Get(Author),
+            document.Get(Published),
+            tags is { Length: > 0 } ? tags : null);
+    }
+
+    private static void AddMetadata(Document document, ArticleMetadata metadata)
+    {
+        document.Add(new TextField(Title, metadata.Title, Field.Store.YES));
+        AddStored(document, Url, metadata.Url);
+        AddStored(document, Outlet, metadata.Outlet);
+        AddStored(document, Author, metadata.Author);
+        AddStored(document, Published, metadata.Published);
+        if (metadata.Published is { } published)
+        {
+            document.Add(new Int32Field(PublishedDay, DayNumber(published), Field.Store.NO));
+        }
+
+        foreach (var tag in metadata.Tags ?? [])
+        {
+            document.Add(new StringField(Tags, tag, Field.Store.YES));
+        }
+    }
+
+    /// <summary>yyyyMMdd as a number; a month or year alone counts from its first day.</summary>
+    public static int DayNumber(string isoDate)
+    {
+        var parts = isoDate.Split('-');
+        var year = int.Parse(parts[0], CultureInfo.InvariantCulture);
+        var month = parts.Length > 1 ? int.Parse(parts[1], CultureInfo.InvariantCulture) : 1;
+        var day = parts.Length > 2 ? int.Parse(parts[2], CultureInfo.InvariantCulture) : 1;
+        return (year * 10000) + (month * 100) + day;
+    }
+
+    private static void AddStored(Document document, string name, string? value)
+    {
+        if (value is not null)
+        {
+            document.Add(new StoredField(name, value));
+        }
+    }
+}

@@ -1,0 +1,260 @@
+using System.Globalization;
+using CorpusBot.Search.Analysis;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using Microsoft.Extensions.Logging;
+using static CorpusBot.Search.Indexing.IndexFields;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace CorpusBot.Search.Indexing;
+
+/// <summary>
+/// The Lucene index on disk: one long-lived <see cref="IndexWriter"/> and a <see cref="SearcherManager"/>
+/// over it, so searches never wait for writes and only ever see committed, whole changes.
+/// </summary>
+public sealed partial class CorpusIndex : IDisposable
+{
+    /// <summary>Bumped when analysis, passage splitting or reading change: a different version rebuilds everything.</summary>
+    internal const string SchemaVersion = "1";
+
+    private const string UpdatedKey = "updated";
+    private const string SchemaKey = "schema";
+
+    private readonly LuceneDirectory _directory;
+    private readonly IndexWriter? _writer;
+    private readonly SearcherManager _searchers;
+    private bool _pending;
+
+    private CorpusIndex(string path, LuceneDirectory directory, IndexWriter? writer, SearcherManager searchers, IReadOnlyDictionary<string, string> commitData)
+    {
+        Path = path;
+        _directory = directory;
+        _writer = writer;
+        _searchers = searchers;
+        LastUpdated = commitData.TryGetValue(UpdatedKey, out var updated)
+            && DateTimeOffset.TryParse(updated, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var when) ? when : null;
+        SchemaMatches = commitData.TryGetValue(SchemaKey, out var schema) && schema == SchemaVersion;
+    }
+
+    /// <summary>Where the index lives.</summary>
+    public string Path { get; }
+
+    /// <summary>True when another process holds the write lock: the index is searched as it is and not updated.</summary>
+    public bool IsReadOnly => _writer is null;
+
+    /// <summary>When the last change was committed, if ever.</summary>
+    public DateTimeOffset? LastUpdated { get; private set; }
+
+    internal bool SchemaMatches { get; private set; }
+
+    /// <summary>The analyzer used for every field at index time; queries analyse with the same chains.</summary>
+    public static Analyzer IndexAnalyzer { get; } = new PerFieldAnalyzerWrapper(
+        CorpusAnalyzers.Stemmed,
+        new Dictionary<string, Analyzer> { [Exact] = CorpusAnalyzers.Exact, [TitleExact] = CorpusAnalyzers.Exact });
+
+    /// <summary>
+    /// Opens (or creates) the index at <paramref name="path"/>. A corrupt index is wiped and recreated with a
+    /// warning; an index locked by another process is opened read-only.
+    /// </summary>
+    public static CorpusIndex Open(string path, ILogger logger)
+    {
+        System.IO.Directory.CreateDirectory(path);
+        try
+        {
+            return OpenWritable(path);
+        }
+        catch (LockObtainFailedException)
+        {
+            return OpenReadOnly(path, logger);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException and not UnauthorizedAccessException)
+        {
+            LogCorrupt(logger, path, ex.GetType().Name, ex.Message);
+            WipeLuceneFiles(path);
+            try
+            {
+                return OpenWritable(path);
+            }
+            catch (Exception retry) when (retry is IOException or UnauthorizedAccessException)
+            {
+                throw new CorpusException($"The index folder {path} cannot be written ({retry.Message}). Check Corpus:IndexPath.", retry);
+            }
+        }
+    }
+
+    /// <summary>Takes a searcher over the latest committed state; dispose the lease to give it back.</summary>
+    public SearcherLease Acquire() => new(_searchers);
+
+    /// <summary>Picks up changes committed since the last refresh (by this process or, read-only, another).</summary>
+    public void Refresh() => _searchers.MaybeRefreshBlocking();
+
+    internal Dictionary<string, IndexedArticle> ReadArticles()
+    {
+        using var lease = Acquire();
+        var searcher = lease.Searcher;
+        var query = new TermQuery(new Term(DocType, ArticleType));
+        var total = Math.Max(1, searcher.IndexReader.MaxDoc);
+        var hits = searcher.Search(query, total).ScoreDocs;
+        var articles = new Dictionary<string, IndexedArticle>(hits.Length, StringComparer.Ordinal);
+        foreach (var hit in hits)
+        {
+            var document = searcher.Doc(hit.Doc);
+            var id = document.Get(ArticleId);
+            articles[id] = new IndexedArticle(
+                id,
+                document.Get(Hash),
+                document.GetField(FileLength)?.GetInt64Value() ?? -1,
+                document.GetField(FileTime)?.GetInt64Value() ?? -1);
+        }
+
+        return articles;
+    }
+
+    /// <summary>Replaces every document of article <paramref name="id"/> at once (invisible until <see cref="Commit"/>).</summary>
+    internal void Upsert(string id, List<Lucene.Net.Documents.Document> documents)
+    {
+        _pending = true;
+        Writer.UpdateDocuments(new Term(ArticleId, id), documents);
+    }
+
+    internal void Delete(string id)
+    {
+        _pending = true;
+        Writer.DeleteDocuments(new Term(ArticleId, id));
+    }
+
+    internal void DeleteAll()
+    {
+        _pending = true;
+        Writer.DeleteAll();
+    }
+
+    /// <summary>Commits everything written since the last commit, then makes it visible to searches in one step.</summary>
+    internal void Commit()
+    {
+        var now = DateTimeOffset.UtcNow;
+        Writer.SetCommitData(new Dictionary<string, string>
+        {
+            [UpdatedKey] = now.ToString("O", CultureInfo.InvariantCulture),
+            [SchemaKey] = SchemaVersion,
+        });
+        Writer.Commit();
+        _pending = false;
+        LastUpdated = now;
+        SchemaMatches = true;
+        _searchers.MaybeRefreshBlocking();
+    }
+
+    private IndexWriter Writer => _writer ?? throw new CorpusException("The index is being updated by another CorpusBot process; it cannot be changed from here.", isUserError: false);
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _searchers.Dispose();
+        if (_pending)
+        {
+            // Disposing an IndexWriter commits; an update cut short must not reach the disk half-applied.
+            _writer?.Rollback();
+        }
+        else
+        {
+            _writer?.Dispose();
+        }
+
+        _directory.Dispose();
+    }
+
+    private static CorpusIndex OpenWritable(string path)
+    {
+        var directory = new NIOFSDirectory(new DirectoryInfo(path));
+        IndexWriter? writer = null;
+        try
+        {
+            var config = new IndexWriterConfig(CorpusAnalyzers.Version, IndexAnalyzer)
+            {
+                OpenMode = OpenMode.CREATE_OR_APPEND,
+                Similarity = new BM25Similarity(),
+                RAMBufferSizeMB = 48,
+            };
+            writer = new IndexWriter(directory, config);
+            if (!DirectoryReader.IndexExists(directory))
+            {
+                writer.Commit();
+            }
+
+            var searchers = new SearcherManager(writer, applyAllDeletes: true, new Bm25SearcherFactory());
+            var index = new CorpusIndex(path, directory, writer, searchers, new Dictionary<string, string>(writer.CommitData));
+            index.ReadArticles(); // touches every segment's stored fields, so corruption surfaces here and not mid-query
+            return index;
+        }
+        catch
+        {
+            writer?.Dispose();
+            directory.Dispose();
+            throw;
+        }
+    }
+
+    private static CorpusIndex OpenReadOnly(string path, ILogger logger)
+    {
+        var directory = new NIOFSDirectory(new DirectoryInfo(path));
+        if (!DirectoryReader.IndexExists(directory))
+        {
+            directory.Dispose();
+            throw new CorpusException($"The index at {path} is being built by another CorpusBot process. Try again when it has finished.", isUserError: false);
+        }
+
+        LogReadOnly(logger, path);
+        var searchers = new SearcherManager(directory, new Bm25SearcherFactory());
+        var commit = DirectoryReader.ListCommits(directory)[^1].UserData;
+        return new CorpusIndex(path, directory, null, searchers, new Dictionary<string, string>(commit));
+    }
+
+    private static void WipeLuceneFiles(string path)
+    {
+        foreach (var file in System.IO.Directory.EnumerateFiles(path))
+        {
+            var name = System.IO.Path.GetFileName(file);
+            if (name.StartsWith("segments", StringComparison.Ordinal) || name.StartsWith('_') || name == "write.lock")
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The index at {IndexPath} is missing or corrupt ({ErrorType}: {ErrorMessage}); rebuilding it from the articles")]
+    private static partial void LogCorrupt(ILogger logger, string indexPath, string errorType, string errorMessage);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The index at {IndexPath} is locked by another CorpusBot process; searching it as it is, without updating it")]
+    private static partial void LogReadOnly(ILogger logger, string indexPath);
+
+    private sealed class Bm25SearcherFactory : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = new BM25Similarity() };
+    }
+}
+
+/// <summary>What the index knows of an article file, to decide whether it must be re-read.</summary>
+internal sealed record IndexedArticle(string Id, string Hash, long FileLength, long FileTimeTicks);
+
+/// <summary>A searcher borrowed from the <see cref="CorpusIndex"/>; dispose to return it.</summary>
+public readonly struct SearcherLease : IDisposable
+{
+    private readonly SearcherManager _manager;
+
+    internal SearcherLease(SearcherManager manager)
+    {
+        _manager = manager;
+        Searcher = manager.Acquire();
+    }
+
+    /// <summary>The searcher, with BM25 scoring.</summary>
+    public IndexSearcher Searcher { get; }
+
+    /// <inheritdoc />
+    public void Dispose() => _manager.Release(Searcher);
+}

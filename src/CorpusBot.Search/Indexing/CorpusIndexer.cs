@@ -1,0 +1,189 @@
+using System.Diagnostics;
+using CorpusBot.Search.Articles;
+using Microsoft.Extensions.Logging;
+
+namespace CorpusBot.Search.Indexing;
+
+/// <summary>
+/// Brings the index in line with the articles folder: reads only files whose size or time changed,
+/// re-indexes only those whose content changed, removes deleted ones, and commits once per pass.
+/// </summary>
+public sealed partial class CorpusIndexer(CorpusIndex index, ArticleReader reader, string articlesPath, ILogger<CorpusIndexer> logger)
+{
+    private const int ChunkSize = 256;
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(2);
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Dictionary<string, (long Length, long Ticks)> _warnedSkips = new(StringComparer.Ordinal);
+
+    /// <summary>The folder the articles are read from.</summary>
+    public string ArticlesPath { get; } = articlesPath;
+
+    /// <summary>Runs one pass. Passes never overlap; a second caller waits for the first to finish.</summary>
+    public async Task<IndexUpdateReport> UpdateAsync(CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await RunAsync(cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<IndexUpdateReport> RunAsync(CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        if (index.IsReadOnly)
+        {
+            return new IndexUpdateReport([], [], [], 0, [], clock.Elapsed, ReadOnly: true);
+        }
+
+        if (!System.IO.Directory.Exists(ArticlesPath))
+        {
+            throw new CorpusException($"The articles folder {ArticlesPath} does not exist. Set Corpus:ArticlesPath (or Corpus__ArticlesPath).", isUserError: false);
+        }
+
+        var files = ArticleFile.Scan(ArticlesPath);
+        var rebuild = !index.SchemaMatches;
+        var indexed = index.ReadArticles();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var toRead = new List<ArticleFile>();
+        var skipped = new List<SkippedFile>();
+        var unchanged = 0;
+        foreach (var file in files)
+        {
+            if (!seen.Add(file.Id))
+            {
+                skipped.Add(Skip(file, "another file has the same name with a different extension"));
+                continue;
+            }
+
+            if (!rebuild && indexed.TryGetValue(file.Id, out var known) && known.FileLength == file.Length && known.FileTimeTicks == file.LastWriteUtc.Ticks)
+            {
+                unchanged++;
+            }
+            else
+            {
+                toRead.Add(file);
+            }
+        }
+
+        if (rebuild && indexed.Count > 0)
+        {
+            LogRebuild(logger, index.Path);
+        }
+
+        var added = new List<string>();
+        var changed = new List<string>();
+        var kept = new HashSet<string>(StringComparer.Ordinal);
+        var progress = new Progress(toRead.Count, logger);
+        if (rebuild)
+        {
+            index.DeleteAll();
+        }
+
+        foreach (var chunk in toRead.Chunk(ChunkSize))
+        {
+            var built = new List<(ArticleFile File, Article Article, List<Lucene.Net.Documents.Document> Documents)>(chunk.Length);
+            foreach (var file in chunk)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var result = await reader.ReadAsync(file, cancellationToken);
+                progress.Advance();
+                if (result.Article is not { } article)
+                {
+                    skipped.Add(Skip(file, result.SkipReason!));
+                    if (!rebuild && indexed.ContainsKey(file.Id))
+                    {
+                        kept.Add(file.Id); // keep the last good version rather than lose the article
+                    }
+
+                    continue;
+                }
+
+                foreach (var warning in result.Warnings)
+                {
+                    LogReadWarning(logger, file.Path, warning);
+                }
+
+                if (!rebuild && indexed.TryGetValue(file.Id, out var known) && known.Hash == article.ContentHash && known.FileLength == file.Length)
+                {
+                    unchanged++;
+                    continue;
+                }
+
+                built.Add((file, article, ArticleDocuments.Build(article, file)));
+            }
+
+            foreach (var (file, article, documents) in built)
+            {
+                index.Upsert(article.Id, documents);
+                (indexed.ContainsKey(article.Id) ? changed : added).Add(article.Id);
+            }
+        }
+
+        var removed = indexed.Keys.Where(id => !seen.Contains(id) && !kept.Contains(id)).Order(StringComparer.Ordinal).ToList();
+        foreach (var id in rebuild ? [] : removed)
+        {
+            index.Delete(id);
+        }
+
+        var report = new IndexUpdateReport(added, changed, removed, unchanged, skipped, clock.Elapsed);
+        if (report.HasChanges || rebuild)
+        {
+            index.Commit();
+        }
+
+        logger.Log(
+            report.HasChanges ? LogLevel.Information : LogLevel.Debug,
+            "Index updated: {Added} added, {Changed} changed, {Removed} removed, {Unchanged} unchanged, {Skipped} skipped in {ElapsedMs} ms",
+            added.Count, changed.Count, removed.Count, unchanged, skipped.Count, clock.ElapsedMilliseconds);
+        return report;
+    }
+
+    private SkippedFile Skip(ArticleFile file, string reason)
+    {
+        lock (_warnedSkips)
+        {
+            var stamp = (file.Length, file.LastWriteUtc.Ticks);
+            if (!_warnedSkips.TryGetValue(file.Path, out var warned) || warned != stamp)
+            {
+                _warnedSkips[file.Path] = stamp;
+                LogSkipped(logger, file.Path, reason);
+            }
+        }
+
+        return new SkippedFile(file.Path, reason);
+    }
+
+    private sealed class Progress(int total, ILogger logger)
+    {
+        private readonly Stopwatch _sinceReport = Stopwatch.StartNew();
+        private int _done;
+
+        public void Advance()
+        {
+            _done++;
+            if (_sinceReport.Elapsed >= ProgressInterval && _done < total)
+            {
+                _sinceReport.Restart();
+                LogProgress(logger, _done, total, 100.0 * _done / total);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped {FilePath}: {Reason}")]
+    private static partial void LogSkipped(ILogger logger, string filePath, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{FilePath}: {Warning}")]
+    private static partial void LogReadWarning(ILogger logger, string filePath, string warning);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Indexing: {Done} of {Total} files read ({Percent:F0}%)")]
+    private static partial void LogProgress(ILogger logger, int done, int total, double percent);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The index at {IndexPath} was built by another version; rebuilding it")]
+    private static partial void LogRebuild(ILogger logger, string indexPath);
+}

@@ -1,0 +1,48 @@
+using System.Text.RegularExpressions;
+using CorpusBot.Search.Text;
+
+namespace CorpusBot.Search.Indexing;
+
+/// <summary>
+/// Recognises page furniture that news pages leave in copied text: "Advertisement", "Most Read Stories",
+/// "Topics: …", photo credits ("Instagram/@name", "…PA Images"), bylines, a title repeated with junk glued
+/// on, and short label lines ("Film and TV"). Such lines are kept out of passages so they can neither be
+/// chosen as answers nor dilute the paragraphs around them.
+/// </summary>
+internal static partial class Furniture
+{
+    public static bool IsFurniture(string line, string? title)
+    {
+        var text = TextNormalizer.Normalize(line).Trim();
+        if (text.Length == 0)
+        {
+            return true;
+        }
+
+        if (Marker().IsMatch(text) || Credit().IsMatch(text) || Byline().IsMatch(text))
+        {
+            return true;
+        }
+
+        if (title is not null && text.Length >= title.Length && text.StartsWith(TextNormalizer.Normalize(title), StringComparison.OrdinalIgnoreCase))
+        {
+            return true; // the headline again, possibly with a photo credit glued on
+        }
+
+        // A short label with no sentence in it: section names, captions, a lone author name.
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length <= 3 && !text.EndsWith(':') && !Sentence().IsMatch(text);
+    }
+
+    [GeneratedRegex(@"^(advertisement|advertising|sponsored( content)?|most read( stories)?.*|read more\b.*|related( stories| articles)?:?.*|topics?:.*|tags?:.*|share (this|on)\b.*|sign up\b.*|subscribe\b.*|click here\b.*|follow us\b.*|(\d+\.\s*)?[\w .'-]+/(twitter|instagram|facebook|getty|shutterstock|youtube|tiktok)\b.*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex Marker();
+
+    [GeneratedRegex(@"^((instagram|twitter|facebook|x|tiktok)/@?\w+|.*\b(pa images|getty images|shutterstock|alamy|reuters/\w+|ap photo.*|image credit:.*|photo:.*))$", RegexOptions.IgnoreCase)]
+    private static partial Regex Credit();
+
+    [GeneratedRegex(@"^by\s*:?\s+[\w .'-]{2,60}(\s+on\s*:?.*)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex Byline();
+
+    [GeneratedRegex(@"[.!?]")]
+    private static partial Regex Sentence();
+}

@@ -1,0 +1,29 @@
+namespace CorpusBot.Search.Indexing;
+
+/// <summary>Field names of the index. Each article is one "article" document followed by its "passage" documents.</summary>
+internal static class IndexFields
+{
+    public const string DocType = "type";
+    public const string ArticleType = "article";
+    public const string PassageType = "passage";
+
+    public const string ArticleId = "article";
+    public const string Hash = "hash";
+    public const string FileLength = "file_length";
+    public const string FileTime = "file_time";
+    public const string PassageCount = "passages";
+
+    public const string Title = "title";
+    public const string TitleKey = "title_key";
+    public const string Url = "url";
+    public const string Outlet = "outlet";
+    public const string Author = "author";
+    public const string Published = "published";
+    public const string PublishedDay = "published_day";
+    public const string Tags = "tags";
+
+    public const string Ordinal = "ordinal";
+    public const string Body = "body";
+    public const string Exact = "exact";
+    public const string TitleExact = "title_exact";
+}

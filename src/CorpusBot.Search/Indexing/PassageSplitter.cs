@@ -1,0 +1,114 @@
+using System.Text;
+using CorpusBot.Search.Text;
+
+namespace CorpusBot.Search.Indexing;
+
+/// <summary>
+/// Cuts an article into paragraph-sized passages. Short lines ("Another said:") join the paragraph that
+/// follows them, so a quotation keeps its lead-in; very long paragraphs are cut at sentence ends.
+/// </summary>
+public static class PassageSplitter
+{
+    /// <summary>A passage is closed once it reaches this many characters.</summary>
+    public const int MinLength = 250;
+
+    /// <summary>No passage grows past this many characters unless a single sentence is longer.</summary>
+    public const int MaxLength = 1200;
+
+    /// <summary>Splits <paramref name="body"/> into passages in reading order, leaving page furniture out.</summary>
+    public static IReadOnlyList<Passage> Split(string body, string? title = null)
+    {
+        var texts = new List<string>();
+        var current = new StringBuilder();
+        foreach (var line in body.Split('\n'))
+        {
+            var unit = line.Trim();
+            if (Furniture.IsFurniture(unit, title))
+            {
+                continue;
+            }
+
+            if (unit.Length > MaxLength)
+            {
+                Flush(current, texts);
+                texts.AddRange(SplitLong(unit));
+                continue;
+            }
+
+            if (current.Length > 0 && current.Length + unit.Length > MaxLength)
+            {
+                Flush(current, texts);
+            }
+
+            if (current.Length > 0)
+            {
+                current.Append('\n');
+            }
+
+            current.Append(unit);
+            if (current.Length >= MinLength)
+            {
+                Flush(current, texts);
+            }
+        }
+
+        if (current.Length > 0)
+        {
+            if (texts.Count > 0 && texts[^1].Length + current.Length < MaxLength)
+            {
+                texts[^1] = texts[^1] + "\n" + current;
+            }
+            else
+            {
+                texts.Add(current.ToString());
+            }
+        }
+
+        return [.. texts.Select((text, i) => new Passage(i, text))];
+    }
+
+    private static void Flush(StringBuilder current, List<string> texts)
+    {
+        if (current.Length > 0)
+        {
+            texts.Add(current.ToString());
+            current.Clear();
+        }
+    }
+
+    private static IEnumerable<string> SplitLong(string paragraph)
+    {
+        var starts = Sentences.Starts(paragraph);
+        var chunkStart = 0;
+        for (var i = 1; i <= starts.Count; i++)
+        {
+            var end = i < starts.Count ? starts[i] : paragraph.Length;
+            if (end - chunkStart >= MaxLength * 2 / 3 || i == starts.Count)
+            {
+                foreach (var piece in HardWrap(paragraph[chunkStart..end].Trim()))
+                {
+                    yield return piece;
+                }
+
+                chunkStart = end;
+            }
+        }
+    }
+
+    // A "sentence" with no punctuation for thousands of characters still has to become passages.
+    private static IEnumerable<string> HardWrap(string text)
+    {
+        while (text.Length > MaxLength * 2)
+        {
+            var cut = text.LastIndexOf(' ', MaxLength);
+            cut = cut > MaxLength / 2 ? cut : MaxLength;
+            yield return text[..cut].Trim();
+            text = text[cut..].Trim();
+        }
+
+        if (text.Length > 0)
+        {
+            yield return text;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using System.Globalization;
+using CorpusBot.Replies;
+using CorpusBot.Search.Engine;
+using CorpusBot.Search.Results;
+
+namespace CorpusBot.Commands;
+
+/// <summary>about: the size of the collection and when the index last changed.</summary>
+public sealed class AboutCommand(CorpusSearcher searcher)
+{
+    public const string Name = "about";
+
+    public Reply Execute()
+    {
+        var stats = searcher.Stats();
+        var message = $"CorpusBot answers questions about a collection of {stats.Articles} news articles, citing its sources.";
+        return new Reply(Name, null, ReplyKind.Info, message, []) { Facts = StatsFacts(stats) };
+    }
+
+    internal static IReadOnlyList<ReplyFact> StatsFacts(CorpusStats stats) =>
+    [
+        new("Articles", stats.Articles.ToString(CultureInfo.InvariantCulture)),
+        new("Passages", stats.Passages.ToString(CultureInfo.InvariantCulture)),
+        new("Last update", stats.LastUpdated?.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture) ?? "never"),
+    ];
+}

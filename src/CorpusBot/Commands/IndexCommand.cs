@@ -1,0 +1,42 @@
+using System.Globalization;
+using CorpusBot.Replies;
+using CorpusBot.Search.Engine;
+using CorpusBot.Search.Indexing;
+
+namespace CorpusBot.Commands;
+
+/// <summary>index: brings the index up to date with the articles folder and reports what changed.</summary>
+public sealed class IndexCommand(CorpusIndexer indexer, CorpusSearcher searcher)
+{
+    public const string Name = "index";
+
+    public async Task<Reply> ExecuteAsync(CancellationToken cancellationToken)
+    {
+        var report = await indexer.UpdateAsync(cancellationToken);
+        var stats = searcher.Stats();
+        var message = report.ReadOnly
+            ? "Another CorpusBot process is updating this index, so nothing was changed from here."
+            : report.HasChanges
+                ? $"Re-indexed {Count(report.Reindexed, "article")}: {report.Added.Count} added, {report.Changed.Count} changed, {report.Removed.Count} removed; {report.Unchanged} unchanged."
+                : $"The index is up to date: 0 articles re-indexed, {report.Unchanged} unchanged.";
+        if (report.Skipped.Count > 0)
+        {
+            message += $" Skipped {Count(report.Skipped.Count, "file")} (see the warnings).";
+        }
+
+        var facts = new List<ReplyFact>
+        {
+            new("Re-indexed", report.Reindexed.ToString(CultureInfo.InvariantCulture)),
+            new("Added", string.Join(", ", report.Added)),
+            new("Changed", string.Join(", ", report.Changed)),
+            new("Removed", string.Join(", ", report.Removed)),
+            new("Unchanged", report.Unchanged.ToString(CultureInfo.InvariantCulture)),
+            new("Skipped", string.Join("; ", report.Skipped.Select(s => $"{Path.GetFileName(s.Path)}: {s.Reason}"))),
+            new("Took", $"{report.Elapsed.TotalMilliseconds:F0} ms"),
+        };
+        facts.AddRange(AboutCommand.StatsFacts(stats));
+        return new Reply(Name, null, ReplyKind.Info, message, []) { Facts = facts };
+    }
+
+    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
+}

@@ -1,0 +1,38 @@
+using CorpusBot.Commands;
+using CorpusBot.Search.Articles;
+using CorpusBot.Search.Engine;
+using CorpusBot.Search.Indexing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CorpusBot.Hosting;
+
+internal static class CorpusServices
+{
+    /// <summary>The search core, the index and the commands; the index opens on first use.</summary>
+    public static IServiceCollection AddCorpus(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<CorpusOptions>().Bind(configuration.GetSection(CorpusOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CorpusOptions>, CorpusOptionsValidator>();
+        services.AddSingleton(sp => CorpusIndex.Open(Options(sp).FullIndexPath, sp.GetRequiredService<ILogger<CorpusIndex>>()));
+        services.AddSingleton(sp => new ArticleReader(Options(sp).MaxArticleBytes));
+        services.AddSingleton(sp => new CorpusIndexer(
+            sp.GetRequiredService<CorpusIndex>(),
+            sp.GetRequiredService<ArticleReader>(),
+            Options(sp).FullArticlesPath,
+            sp.GetRequiredService<ILogger<CorpusIndexer>>()));
+        services.AddSingleton<CorpusSearcher>();
+        services.AddSingleton<CommandRunner>();
+        services.AddSingleton<AskCommand>();
+        services.AddSingleton<SearchCommand>();
+        services.AddSingleton<QuoteCommand>();
+        services.AddSingleton<ArticleCommand>();
+        services.AddSingleton<IndexCommand>();
+        services.AddSingleton<AboutCommand>();
+        return services;
+    }
+
+    private static CorpusOptions Options(IServiceProvider services) => services.GetRequiredService<IOptions<CorpusOptions>>().Value;
+}

@@ -1,0 +1,97 @@
+using System.Threading.Channels;
+using CorpusBot.Search;
+using CorpusBot.Search.Indexing;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CorpusBot.Hosting;
+
+/// <summary>Builds the index at start, then watches the articles folder and applies changes once it falls quiet.</summary>
+internal sealed partial class IndexHostedService(CorpusIndexer indexer, IOptions<CorpusOptions> options, ILogger<IndexHostedService> logger) : BackgroundService
+{
+    private readonly TaskCompletionSource _firstPass = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when the first pass over the folder has finished (successfully or not).</summary>
+    public Task FirstPass => _firstPass.Task;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        await UpdateAsync(stoppingToken);
+        _firstPass.TrySetResult();
+        if (!options.Value.Watch)
+        {
+            return;
+        }
+
+        var changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+        using var watcher = new FileSystemWatcher(indexer.ArticlesPath)
+        {
+            IncludeSubdirectories = true,
+            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
+        };
+        FileSystemEventHandler signal = (_, _) => changes.Writer.TryWrite(true);
+        watcher.Created += signal;
+        watcher.Changed += signal;
+        watcher.Deleted += signal;
+        watcher.Renamed += (_, _) => changes.Writer.TryWrite(true);
+        watcher.Error += (_, e) =>
+        {
+            LogWatcherError(logger, e.GetException().Message);
+            changes.Writer.TryWrite(true);
+        };
+        watcher.EnableRaisingEvents = true;
+        LogWatching(logger, indexer.ArticlesPath);
+
+        var quiet = TimeSpan.FromMilliseconds(options.Value.WatchDebounceMilliseconds);
+        while (await changes.Reader.WaitToReadAsync(stoppingToken))
+        {
+            changes.Reader.TryRead(out _);
+            do
+            {
+                await Task.Delay(quiet, stoppingToken);
+            }
+            while (changes.Reader.TryRead(out _));
+
+            await UpdateAsync(stoppingToken);
+        }
+    }
+
+    public override Task StopAsync(CancellationToken cancellationToken)
+    {
+        _firstPass.TrySetResult();
+        return base.StopAsync(cancellationToken);
+    }
+
+    private async Task UpdateAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await indexer.UpdateAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        catch (CorpusException ex)
+        {
+            LogUpdateFailed(logger, ex.Message);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            LogUpdateError(logger, ex);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Watching {ArticlesPath} for changes")]
+    private static partial void LogWatching(ILogger logger, string articlesPath);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The folder watcher reported a problem ({Problem}); rescanning the folder")]
+    private static partial void LogWatcherError(ILogger logger, string problem);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Updating the index failed: {Problem}")]
+    private static partial void LogUpdateFailed(ILogger logger, string problem);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Updating the index failed; the previous index stays in use")]
+    private static partial void LogUpdateError(ILogger logger, Exception exception);
+}

@@ -1,0 +1,3 @@
+using CorpusBot.Cli;
+
+return await CliApp.RunAsync(args, CliContext.FromConsole());

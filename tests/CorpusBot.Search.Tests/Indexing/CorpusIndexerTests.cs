@@ -1,0 +1,212 @@
+using CorpusBot.Search.Analysis;
+using CorpusBot.Search.Tests.Support;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace CorpusBot.Search.Tests.Indexing;
+
+public sealed class CorpusIndexerTests : IDisposable
+{
+    private readonly TempCorpus _corpus = new();
+
+    private static string Article(string title, string body) => $"---\ntitle: {title}\n---\n{body}\n";
+
+    [Fact]
+    public async Task First_pass_adds_every_article_and_a_second_pass_reindexes_nothing()
+    {
+        _corpus.WithSeeds();
+
+        var first = await _corpus.UpdateAsync();
+        var second = await _corpus.UpdateAsync();
+
+        Assert.Equal(3, first.Added.Count);
+        Assert.Equal(0, second.Reindexed);
+        Assert.Empty(second.Removed);
+        Assert.Equal(3, second.Unchanged);
+        Assert.Equal(3, _corpus.Searcher.Stats().Articles);
+    }
+
+    [Fact]
+    public async Task A_restart_with_an_unchanged_collection_reindexes_nothing()
+    {
+        _corpus.WithSeeds();
+        await _corpus.UpdateAsync();
+        _corpus.Reopen();
+
+        var afterRestart = await _corpus.UpdateAsync();
+
+        Assert.Equal(0, afterRestart.Reindexed);
+        Assert.Equal(3, afterRestart.Unchanged);
+        Assert.NotNull(_corpus.Index.LastUpdated);
+    }
+
+    [Fact]
+    public async Task Changing_one_article_reindexes_only_that_one_and_replaces_all_its_passages()
+    {
+        _corpus.Write("a.txt", Article("Alpha", "The zeppelin landed in the harbour.\n\nA second paragraph about the zeppelin crew."));
+        _corpus.Write("b.txt", Article("Beta", "Nothing about airships here."));
+        await _corpus.UpdateAsync();
+
+        _corpus.Write("a.txt", Article("Alpha", "The submarine surfaced in the harbour."));
+        var report = await _corpus.UpdateAsync();
+
+        Assert.Equal(["a"], report.Changed);
+        Assert.Empty(report.Added);
+        Assert.Equal(1, report.Unchanged);
+        Assert.Empty(_corpus.Searcher.Search("zeppelin").Citations);
+        Assert.Equal("a", Assert.Single(_corpus.Searcher.Search("submarine").Citations).ArticleId);
+    }
+
+    [Fact]
+    public async Task Touching_a_file_without_changing_its_content_does_not_reindex_it()
+    {
+        var path = _corpus.Write("a.txt", Article("Alpha", "Some text about kites."));
+        await _corpus.UpdateAsync();
+
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(5));
+        var report = await _corpus.UpdateAsync();
+
+        Assert.Equal(0, report.Reindexed);
+        Assert.Equal(1, report.Unchanged);
+    }
+
+    [Fact]
+    public async Task A_deleted_file_leaves_the_index()
+    {
+        var path = _corpus.Write("gone.txt", Article("Gone", "The lighthouse keeper retired."));
+        _corpus.Write("kept.txt", Article("Kept", "The baker opened early."));
+        await _corpus.UpdateAsync();
+
+        File.Delete(path);
+        var report = await _corpus.UpdateAsync();
+
+        Assert.Equal(["gone"], report.Removed);
+        Assert.Empty(_corpus.Searcher.Search("lighthouse").Citations);
+        Assert.Equal(1, _corpus.Searcher.Stats().Articles);
+    }
+
+    [Fact]
+    public async Task Articles_in_subfolders_get_their_relative_path_as_id()
+    {
+        _corpus.Write("2024/march/bridge.md", Article("Bridge", "The bridge reopened."));
+
+        await _corpus.UpdateAsync();
+
+        Assert.Equal("2024/march/bridge", Assert.Single(_corpus.Searcher.Search("bridge").Citations).ArticleId);
+    }
+
+    [Fact]
+    public async Task Broken_files_are_skipped_with_one_warning_each_and_the_rest_indexed()
+    {
+        _corpus.Write("good.txt", Article("Good", "The orchard harvest was plentiful."));
+        _corpus.WriteBytes("binary.txt", [0x00, 0x01, 0x02, 0xFF, 0x00, 0x10]);
+        _corpus.WriteBytes("empty.md", []);
+        _corpus.WriteBytes("huge.txt", new byte[2 * 1024 * 1024]);
+        _corpus.Write("ignored.pdf", "not an article type");
+
+        var report = await _corpus.UpdateAsync();
+        await _corpus.UpdateAsync();
+
+        Assert.Equal(["good"], report.Added);
+        Assert.Equal(3, report.Skipped.Count);
+        foreach (var name in new[] { "binary.txt", "empty.md", "huge.txt" })
+        {
+            Assert.Single(_corpus.Log.Warnings, w => w.Contains(name));
+        }
+
+        Assert.Single(_corpus.Searcher.Search("orchard").Citations);
+    }
+
+    [Fact]
+    public async Task An_article_that_turns_unreadable_keeps_its_last_good_version()
+    {
+        var path = _corpus.Write("a.txt", Article("Alpha", "The glacier retreated further this year."));
+        await _corpus.UpdateAsync();
+
+        File.WriteAllBytes(path, [0x00, 0x00, 0x01]);
+        var report = await _corpus.UpdateAsync();
+
+        Assert.Empty(report.Removed);
+        Assert.Single(report.Skipped);
+        Assert.Single(_corpus.Searcher.Search("glacier").Citations);
+    }
+
+    [Fact]
+    public async Task A_corrupt_index_is_rebuilt_from_the_articles_with_a_warning()
+    {
+        _corpus.WithSeeds();
+        await _corpus.UpdateAsync();
+        _corpus.Reopen();
+        foreach (var file in Directory.EnumerateFiles(_corpus.IndexPath).Where(f => !f.EndsWith("write.lock")))
+        {
+            File.WriteAllBytes(file, [1, 2, 3, 4, 5, 6, 7, 8]);
+        }
+
+        var report = await _corpus.UpdateAsync();
+
+        Assert.Contains(_corpus.Log.Warnings, w => w.Contains("corrupt"));
+        Assert.Equal(3, report.Added.Count);
+        Assert.NotEmpty(_corpus.Searcher.Search("Ruffalo").Citations);
+    }
+
+    [Fact]
+    public async Task A_search_during_an_update_sees_either_the_old_or_the_new_collection()
+    {
+        const int count = 60;
+        for (var i = 0; i < count; i++)
+        {
+            _corpus.Write($"doc{i:D3}.txt", Article($"Doc {i}", $"Report {i} mentions the oldmarker keyword."));
+        }
+
+        await _corpus.UpdateAsync();
+        for (var i = 0; i < count; i++)
+        {
+            _corpus.Write($"doc{i:D3}.txt", Article($"Doc {i}", $"Report {i} mentions the newmarker keyword."));
+        }
+
+        var update = Task.Run(() => _corpus.Indexer.UpdateAsync());
+        var observed = new HashSet<(int Old, int New)>();
+        var snapshots = 0;
+        while (!update.IsCompleted)
+        {
+            observed.Add(CountMarkersInOneSnapshot());
+            snapshots++;
+        }
+
+        var report = await update;
+        observed.Add(CountMarkersInOneSnapshot());
+
+        Assert.Equal(count, report.Changed.Count);
+        Assert.All(observed, o => Assert.True(o is (count, 0) or (0, count), $"saw {o.Old} old and {o.New} new"));
+        Assert.Contains((0, count), observed);
+        Assert.True(snapshots > 0, "no search ran while the update was in progress");
+    }
+
+    [Fact]
+    public async Task Two_files_with_the_same_id_index_one_and_warn_about_the_other()
+    {
+        _corpus.Write("story.txt", Article("Story", "The text version about falcons."));
+        _corpus.Write("story.md", Article("Story", "The markdown version about falcons."));
+
+        var report = await _corpus.UpdateAsync();
+
+        Assert.Single(report.Added);
+        Assert.Single(report.Skipped);
+    }
+
+    private (int Old, int New) CountMarkersInOneSnapshot()
+    {
+        using var lease = _corpus.Index.Acquire();
+        int Count(string word)
+        {
+            var collector = new TotalHitCountCollector();
+            var term = TokenReader.Read(CorpusAnalyzers.Stemmed, word).Single().Term;
+            lease.Searcher.Search(new TermQuery(new Term("body", term)), collector);
+            return collector.TotalHits;
+        }
+
+        return (Count("oldmarker"), Count("newmarker"));
+    }
+
+    public void Dispose() => _corpus.Dispose();
+}

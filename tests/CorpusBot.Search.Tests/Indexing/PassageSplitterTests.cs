@@ -1,0 +1,70 @@
+using CorpusBot.Search.Indexing;
+
+namespace CorpusBot.Search.Tests.Indexing;
+
+public class PassageSplitterTests
+{
+    private static readonly string Paragraph = string.Join(' ', Enumerable.Repeat("This sentence is a piece of an ordinary paragraph of news text.", 5));
+
+    [Fact]
+    public void Each_paragraph_becomes_a_passage_in_reading_order()
+    {
+        var passages = PassageSplitter.Split($"{Paragraph} One.\n\n{Paragraph} Two.\n{Paragraph} Three.");
+
+        Assert.Equal(3, passages.Count);
+        Assert.EndsWith("One.", passages[0].Text);
+        Assert.EndsWith("Three.", passages[2].Text);
+        Assert.Equal([0, 1, 2], passages.Select(p => p.Ordinal));
+    }
+
+    [Fact]
+    public void A_short_lead_in_line_joins_the_paragraph_it_introduces()
+    {
+        var passages = PassageSplitter.Split($"Another said:\n\n{Paragraph}");
+
+        var passage = Assert.Single(passages);
+        Assert.StartsWith("Another said:\n", passage.Text);
+    }
+
+    [Fact]
+    public void A_very_long_paragraph_is_cut_at_sentence_ends()
+    {
+        var longParagraph = string.Join(' ', Enumerable.Range(0, 80).Select(i => $"Sentence number {i} says something new."));
+
+        var passages = PassageSplitter.Split(longParagraph);
+
+        Assert.True(passages.Count > 1);
+        Assert.All(passages, p => Assert.True(p.Text.Length <= PassageSplitter.MaxLength));
+        Assert.All(passages, p => Assert.EndsWith(".", p.Text));
+        Assert.Equal(longParagraph, string.Join(' ', passages.Select(p => p.Text)));
+    }
+
+    [Fact]
+    public void Text_without_any_punctuation_is_still_cut_into_bounded_passages()
+    {
+        var wall = string.Join(' ', Enumerable.Repeat("word", 3000));
+
+        var passages = PassageSplitter.Split(wall);
+
+        Assert.All(passages, p => Assert.True(p.Text.Length <= PassageSplitter.MaxLength * 2));
+        Assert.Equal(3000, passages.Sum(p => p.Text.Split(' ').Length));
+    }
+
+    [Theory]
+    [InlineData("Advertisement")]
+    [InlineData("Most Read StoriesMost Read")]
+    [InlineData("Topics: Film and TV, Apology, Israel")]
+    [InlineData("Instagram/@markruffalo")]
+    [InlineData("Mark Ruffalo/Twitter")]
+    [InlineData("1. Mark Ruffalo/Twitter")]
+    [InlineData("by : Julia Banim on : 25 May 2021 12:56")]
+    [InlineData("Film and TV")]
+    [InlineData("Headline Of The StoryPA Images")]
+    public void Page_furniture_is_left_out_of_passages(string furniture)
+    {
+        var passages = PassageSplitter.Split($"{furniture}\n{Paragraph}\n{furniture}\n{Paragraph}", title: "Headline Of The Story");
+
+        Assert.All(passages, p => Assert.DoesNotContain(furniture, p.Text));
+        Assert.Equal(2, passages.Count);
+    }
+}
