@@ -1,6 +1,8 @@
 using CorpusBot.Search.Excerpts;
 using CorpusBot.Search.Querying;
 using CorpusBot.Search.Results;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
 using static CorpusBot.Search.Indexing.IndexFields;
 
 namespace CorpusBot.Search.Engine;
@@ -32,7 +34,7 @@ public sealed partial class CorpusSearcher
         var searcher = lease.Searcher;
         var hits = Run(searcher, LuceneQueries.Passages(terms, titleBoost: 2f), MaxCandidates).ScoreDocs;
         var best = new List<(int Doc, float Score)>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = ArticlesMentioning(searcher, terms.Excluded); // an excluded word rules out its whole article
         foreach (var hit in hits)
         {
             var id = searcher.Doc(hit.Doc, ArticleIdOnly).Get(ArticleId);
@@ -60,4 +62,26 @@ public sealed partial class CorpusSearcher
     }
 
     private static readonly ISet<string> ArticleIdOnly = new HashSet<string> { ArticleId };
+
+    private static HashSet<string> ArticlesMentioning(IndexSearcher searcher, IReadOnlyList<string> terms)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        if (terms.Count == 0)
+        {
+            return ids;
+        }
+
+        var any = new BooleanQuery();
+        foreach (var term in terms)
+        {
+            any.Add(new TermQuery(new Term(Body, term)), Occur.SHOULD);
+        }
+
+        foreach (var hit in Run(searcher, any, int.MaxValue).ScoreDocs)
+        {
+            ids.Add(searcher.Doc(hit.Doc, ArticleIdOnly).Get(ArticleId));
+        }
+
+        return ids;
+    }
 }

@@ -65,6 +65,11 @@ public sealed partial class CorpusIndex : IDisposable
         System.IO.Directory.CreateDirectory(path);
         try
         {
+            if (!System.IO.Directory.EnumerateFiles(path, "segments*").Any())
+            {
+                LogNew(logger, path);
+            }
+
             return OpenWritable(path);
         }
         catch (LockObtainFailedException)
@@ -228,6 +233,9 @@ public sealed partial class CorpusIndex : IDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The index at {IndexPath} is missing or corrupt ({ErrorType}: {ErrorMessage}); rebuilding it from the articles")]
     private static partial void LogCorrupt(ILogger logger, string indexPath, string errorType, string errorMessage);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "No index at {IndexPath} yet; building it from the articles")]
+    private static partial void LogNew(ILogger logger, string indexPath);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The index at {IndexPath} is locked by another CorpusBot process; searching it as it is, without updating it")]
     private static partial void LogReadOnly(ILogger logger, string indexPath);

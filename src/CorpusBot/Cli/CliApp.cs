@@ -34,9 +34,10 @@ internal static class CliApp
         root.SetAction((result, ct) => BotLauncher.RunAsync(context, ct));
 
         var parsed = root.Parse(args);
-        if (parsed.Errors.Count > 0)
+        var errors = parsed.Errors.Select(e => e.Message).Concat(UnknownOptions(args, parsed)).ToList();
+        if (errors.Count > 0)
         {
-            var message = string.Join(" ", parsed.Errors.Select(e => e.Message)) + " Run with --help for usage.";
+            var message = string.Join(" ", errors) + " Run with --help for usage.";
             if (parsed.GetValue(json))
             {
                 JsonReplyWriter.Write(new Reply(parsed.CommandResult.Command.Name, null, ReplyKind.Invalid, message, []), context.Out);
@@ -47,6 +48,21 @@ internal static class CliApp
         }
 
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = context.Out, Error = context.Error }, cancellationToken);
+    }
+
+    // Free-text arguments would swallow a mistyped option ("--pgae 2") as query words; refuse it instead.
+    // Anything after a bare "--" is text, so a query may still start with dashes.
+    private static IEnumerable<string> UnknownOptions(string[] args, ParseResult parsed)
+    {
+        var known = parsed.CommandResult.Command.Options
+            .Concat(parsed.RootCommandResult.Command.Options)
+            .SelectMany(o => o.Aliases.Prepend(o.Name))
+            .ToHashSet(StringComparer.Ordinal);
+        var end = Array.IndexOf(args, "--");
+        return args
+            .Take(end < 0 ? args.Length : end)
+            .Where(a => a.Length > 2 && a.StartsWith("--", StringComparison.Ordinal) && !known.Contains(a.Split('=')[0]))
+            .Select(a => $"Unknown option {a}.");
     }
 
     private static Command QueryCommand(

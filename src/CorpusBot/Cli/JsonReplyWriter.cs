@@ -42,7 +42,7 @@ internal static class JsonReplyWriter
                 json.WriteStartObject("facts");
                 foreach (var fact in reply.Facts)
                 {
-                    json.WriteString(fact.Name.ToLowerInvariant().Replace(' ', '_'), fact.Value);
+                    json.WriteString(fact.Name.ToLowerInvariant().Replace(' ', '_').Replace('-', '_'), fact.Value);
                 }
 
                 json.WriteEndObject();
