@@ -1,5 +1,9 @@
 using CorpusBot.Cli;
+using CorpusBot.Discord;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace CorpusBot.Hosting;
 
@@ -9,8 +13,7 @@ internal static class BotLauncher
     public static async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
     {
         var builder = AppHost.CreateBuilder(context);
-        var token = builder.Configuration["Discord:Token"];
-        if (string.IsNullOrWhiteSpace(token))
+        if (string.IsNullOrWhiteSpace(builder.Configuration["Discord:Token"]))
         {
             await context.Error.WriteLineAsync("""
                 No Discord bot token is configured, so the bot cannot connect to Discord.
@@ -23,8 +26,22 @@ internal static class BotLauncher
             return ExitCodes.Usage;
         }
 
-        await context.Error.WriteLineAsync("A Discord token is set, but this build has no Discord front end yet; use the command line (see --help).");
-        cancellationToken.ThrowIfCancellationRequested();
-        return ExitCodes.Failure;
+        builder.Services.AddDiscordBot(builder.Configuration);
+        using var host = builder.Build();
+        try
+        {
+            await host.RunAsync(cancellationToken);
+        }
+        catch (OptionsValidationException ex)
+        {
+            foreach (var failure in ex.Failures)
+            {
+                await context.Error.WriteLineAsync(failure);
+            }
+
+            return ExitCodes.Failure;
+        }
+
+        return host.Services.GetRequiredService<BotExit>().Code;
     }
 }

@@ -1,0 +1,16 @@
+using System.Text.Json;
+
+namespace CorpusBot.Discord.Gateway;
+
+/// <summary>A dispatch (op 0) received from the gateway.</summary>
+/// <param name="Name">The event name (t), e.g. INTERACTION_CREATE.</param>
+/// <param name="Data">The event data (d); valid only during the callback unless cloned.</param>
+/// <param name="Sequence">The sequence number (s).</param>
+public readonly record struct GatewayEvent(string Name, JsonElement Data, long? Sequence);
+
+/// <summary>What READY told us.</summary>
+/// <param name="SessionId">The new session.</param>
+/// <param name="ApplicationId">The application's id.</param>
+/// <param name="UserId">The bot user's id.</param>
+/// <param name="Username">The bot user's name.</param>
+public sealed record ReadyInfo(string SessionId, string? ApplicationId, string? UserId, string? Username);

@@ -1,0 +1,225 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.Json;
+using CorpusBot.Discord.Models;
+using CorpusBot.Discord.Rest;
+using CorpusBot.Discord.Text;
+using Microsoft.Extensions.Logging;
+
+namespace CorpusBot.Discord.Interactions;
+
+/// <summary>
+/// Answers every interaction exactly once and within Discord's 3 seconds. The receive loop only hands
+/// interactions over; each runs on its own with its own cancellation, at most N at a time. An answer
+/// not ready in time is deferred (type 5, or 6 for components) and completed by editing the original
+/// response. Replayed duplicates are ignored. A failure in one interaction never affects another.
+/// </summary>
+public sealed partial class InteractionDispatcher : IAsyncDisposable
+{
+    private static readonly TimeSpan TokenLifetime = TimeSpan.FromMinutes(14);
+    private static readonly TimeSpan RememberAnswered = TimeSpan.FromMinutes(20);
+
+    private readonly DiscordRestClient _rest;
+    private readonly IInteractionHandler _handler;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly WorkerScheduler _workers;
+    private readonly TimeSpan _deferAfter;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _answered = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<Task, byte> _running = new();
+    private int _disposed;
+
+    /// <summary>Creates the dispatcher.</summary>
+    public InteractionDispatcher(DiscordOptions options, DiscordRestClient rest, IInteractionHandler handler, ILogger<InteractionDispatcher> logger, TimeProvider? time = null)
+    {
+        _rest = rest;
+        _handler = handler;
+        _logger = logger;
+        _time = time ?? TimeProvider.System;
+        _workers = new WorkerScheduler(options.MaxConcurrentInteractions > 0 ? options.MaxConcurrentInteractions : Math.Max(2, Environment.ProcessorCount));
+        _deferAfter = TimeSpan.FromMilliseconds(Math.Clamp(options.DeferAfterMilliseconds, 100, 2500));
+    }
+
+    /// <summary>How many interactions are being answered right now.</summary>
+    public int InFlight => _running.Count;
+
+    /// <summary>Takes an INTERACTION_CREATE payload and returns at once; the answer is sent in the background.</summary>
+    public void Accept(JsonElement payload)
+    {
+        var received = Stopwatch.GetTimestamp();
+        Interaction? interaction;
+        try
+        {
+            interaction = DiscordJson.Deserialize<Interaction>(payload);
+        }
+        catch (JsonException ex)
+        {
+            LogUnreadable(_logger, ex.Message);
+            return;
+        }
+
+        if (interaction is null || string.IsNullOrEmpty(interaction.Id) || string.IsNullOrEmpty(interaction.Token))
+        {
+            return;
+        }
+
+        if (!_answered.TryAdd(interaction.Id, _time.GetUtcNow()))
+        {
+            LogDuplicate(_logger, interaction.Id);
+            return;
+        }
+
+        ForgetOldAnswers();
+        var task = Task.Run(() => AnswerAsync(interaction, received));
+        _running.TryAdd(task, 0);
+        _ = task.ContinueWith(t => _running.TryRemove(t, out _), TaskScheduler.Default);
+    }
+
+    /// <summary>Cancels work in progress and waits (briefly) for it to finish. Safe to call more than once.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        await _stopping.CancelAsync();
+        await Task.WhenAny(Task.WhenAll(_running.Keys), Task.Delay(TimeSpan.FromSeconds(5)));
+        _workers.Dispose();
+        _stopping.Dispose();
+    }
+
+    private async Task AnswerAsync(Interaction interaction, long receivedTimestamp)
+    {
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+        cancellation.CancelAfter(TokenLifetime);
+        var token = cancellation.Token;
+        try
+        {
+            var work = ProduceAsync(interaction, token);
+            var remaining = _deferAfter - Stopwatch.GetElapsedTime(receivedTimestamp);
+            if (remaining > TimeSpan.Zero)
+            {
+                await Task.WhenAny(work, Task.Delay(remaining, _time, token));
+            }
+
+            if (work.IsCompleted)
+            {
+                await _rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, Callback(await work, interaction), token);
+                LogAnswered(_logger, interaction.Id, Stopwatch.GetElapsedTime(receivedTimestamp).TotalMilliseconds, false);
+                return;
+            }
+
+            await DeferAsync(interaction, token);
+            var reply = await work;
+            await CompleteDeferredAsync(interaction, reply, token);
+            LogAnswered(_logger, interaction.Id, Stopwatch.GetElapsedTime(receivedTimestamp).TotalMilliseconds, true);
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            LogCancelled(_logger, interaction.Id);
+        }
+        catch (DiscordHttpException ex)
+        {
+            LogNotDelivered(_logger, interaction.Id, ex.Message);
+        }
+        catch (HttpRequestException ex)
+        {
+            LogNotDelivered(_logger, interaction.Id, ex.Message);
+        }
+    }
+
+    // Runs on the dedicated workers, at most as many at once as there are workers; the rest wait their turn.
+    private async Task<InteractionReply> ProduceAsync(Interaction interaction, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var reply = await _workers.Run(() => _handler.HandleAsync(interaction, cancellationToken), cancellationToken);
+            return MessageLimits.Enforce(reply);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogHandlerFailed(_logger, ex, interaction.Id);
+            return interaction.Type == Interaction.ApplicationCommandAutocomplete
+                ? InteractionReply.Suggest([])
+                : InteractionReply.NewMessage(new MessagePayload("Something went wrong while answering. Please try again.", Flags: MessagePayload.Ephemeral));
+        }
+    }
+
+    private static InteractionResponse Callback(InteractionReply reply, Interaction interaction) => reply.Kind switch
+    {
+        InteractionReplyKind.Autocomplete => new InteractionResponse(InteractionResponse.AutocompleteResult, new AutocompleteResult(reply.Choices ?? [])),
+        InteractionReplyKind.Update when interaction.Type == Interaction.MessageComponent => new InteractionResponse(InteractionResponse.UpdateMessage, reply.Message),
+        _ => new InteractionResponse(InteractionResponse.ChannelMessage, reply.Message),
+    };
+
+    private Task DeferAsync(Interaction interaction, CancellationToken cancellationToken)
+    {
+        var response = interaction.Type switch
+        {
+            Interaction.ApplicationCommandAutocomplete => new InteractionResponse(InteractionResponse.AutocompleteResult, new AutocompleteResult([])),
+            Interaction.MessageComponent => new InteractionResponse(InteractionResponse.DeferredUpdateMessage),
+            _ => new InteractionResponse(
+                InteractionResponse.DeferredChannelMessage,
+                _handler.IsPrivate(interaction) ? new MessagePayload(Flags: MessagePayload.Ephemeral) : null),
+        };
+        LogDeferred(_logger, interaction.Id);
+        return _rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, response, cancellationToken);
+    }
+
+    private async Task CompleteDeferredAsync(Interaction interaction, InteractionReply reply, CancellationToken cancellationToken)
+    {
+        if (interaction.Type == Interaction.ApplicationCommandAutocomplete || reply.Message is null)
+        {
+            return; // autocomplete cannot be deferred: the empty answer already went out
+        }
+
+        // After a type 6 deferral @original is the component's message: an update edits it; a new private message is a followup.
+        if (interaction.Type == Interaction.MessageComponent && reply.Kind == InteractionReplyKind.Message)
+        {
+            await _rest.CreateFollowupAsync(interaction.ApplicationId, interaction.Token, reply.Message, cancellationToken);
+            return;
+        }
+
+        await _rest.EditOriginalResponseAsync(interaction.ApplicationId, interaction.Token, reply.Message, cancellationToken);
+    }
+
+    private void ForgetOldAnswers()
+    {
+        if (_answered.Count < 4096)
+        {
+            return;
+        }
+
+        var cutoff = _time.GetUtcNow() - RememberAnswered;
+        foreach (var (id, at) in _answered)
+        {
+            if (at < cutoff)
+            {
+                _answered.TryRemove(id, out _);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Interaction {InteractionId} answered in {ElapsedMs:F0} ms (deferred: {Deferred})")]
+    private static partial void LogAnswered(ILogger logger, string interactionId, double elapsedMs, bool deferred);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Interaction {InteractionId} is taking long; deferred")]
+    private static partial void LogDeferred(ILogger logger, string interactionId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Interaction {InteractionId} was already answered (replayed); ignored")]
+    private static partial void LogDuplicate(ILogger logger, string interactionId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read an interaction: {Problem}")]
+    private static partial void LogUnreadable(ILogger logger, string problem);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The answer to interaction {InteractionId} could not be delivered: {Problem}")]
+    private static partial void LogNotDelivered(ILogger logger, string interactionId, string problem);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Interaction {InteractionId} was cancelled")]
+    private static partial void LogCancelled(ILogger logger, string interactionId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Answering interaction {InteractionId} failed")]
+    private static partial void LogHandlerFailed(ILogger logger, Exception exception, string interactionId);
+}

@@ -1,0 +1,40 @@
+namespace CorpusBot.Discord.Models;
+
+/// <summary>A command to register (slash command, or a user/message context-menu command).</summary>
+/// <param name="Name">1–32 characters; lower case for slash commands.</param>
+/// <param name="Description">1–100 characters for slash commands; null for context-menu commands (Discord refuses one).</param>
+/// <param name="Type">1 slash (CHAT_INPUT), 2 user, 3 message.</param>
+/// <param name="Options">Parameters, required ones first.</param>
+/// <param name="DefaultMemberPermissions">Permission bits (as a decimal string) a member needs to see the command by default.</param>
+public sealed record ApplicationCommand(
+    string Name,
+    string? Description,
+    int Type = ApplicationCommand.ChatInput,
+    IReadOnlyList<CommandOption>? Options = null,
+    string? DefaultMemberPermissions = null)
+{
+    /// <summary>A slash command.</summary>
+    public const int ChatInput = 1;
+
+    /// <summary>A message context-menu command.</summary>
+    public const int MessageCommand = 3;
+}
+
+/// <summary>A parameter of a slash command.</summary>
+public sealed record CommandOption(
+    int Type,
+    string Name,
+    string Description,
+    bool? Required = null,
+    bool? Autocomplete = null,
+    int? MinValue = null,
+    int? MaxValue = null,
+    int? MinLength = null,
+    int? MaxLength = null)
+{
+    /// <summary>A string option.</summary>
+    public const int String = 3;
+
+    /// <summary>An integer option.</summary>
+    public const int Integer = 4;
+}

@@ -1,0 +1,91 @@
+using System.Text.Json;
+
+namespace CorpusBot.Discord.Models;
+
+/// <summary>An interaction as Discord sends it (the fields this bot reads).</summary>
+public sealed record Interaction(
+    string Id,
+    string ApplicationId,
+    int Type,
+    string Token,
+    InteractionData? Data = null,
+    string? GuildId = null,
+    string? ChannelId = null,
+    GuildMember? Member = null,
+    DiscordUser? User = null,
+    MessageReference? Message = null)
+{
+    /// <summary>PING (HTTP interactions only).</summary>
+    public const int Ping = 1;
+
+    /// <summary>A slash or context-menu command.</summary>
+    public const int ApplicationCommand = 2;
+
+    /// <summary>A button or select menu.</summary>
+    public const int MessageComponent = 3;
+
+    /// <summary>An autocomplete request while an option is typed.</summary>
+    public const int ApplicationCommandAutocomplete = 4;
+
+    /// <summary>The person who triggered it.</summary>
+    public DiscordUser? Invoker => Member?.User ?? User;
+}
+
+/// <summary>The command or component data of an interaction.</summary>
+public sealed record InteractionData(
+    string? Id = null,
+    string? Name = null,
+    int? Type = null,
+    IReadOnlyList<InteractionOption>? Options = null,
+    string? TargetId = null,
+    ResolvedData? Resolved = null,
+    string? CustomId = null,
+    int? ComponentType = null)
+{
+    /// <summary>The value of a top-level option, as text, or null when absent.</summary>
+    public string? StringOption(string name) => Options?.FirstOrDefault(o => o.Name == name)?.ValueAsString();
+
+    /// <summary>The value of an integer option, or null when absent or not a number.</summary>
+    public long? IntegerOption(string name)
+    {
+        var value = Options?.FirstOrDefault(o => o.Name == name)?.Value;
+        return value is { ValueKind: JsonValueKind.Number } number && number.TryGetInt64(out var n) ? n
+            : value is { ValueKind: JsonValueKind.String } text && long.TryParse(text.GetString(), out var parsed) ? parsed
+            : null;
+    }
+
+    /// <summary>The option being typed in an autocomplete request.</summary>
+    public InteractionOption? Focused => Options?.FirstOrDefault(o => o.Focused == true);
+}
+
+/// <summary>An option value the person supplied.</summary>
+public sealed record InteractionOption(string Name, int Type, JsonElement? Value = null, IReadOnlyList<InteractionOption>? Options = null, bool? Focused = null)
+{
+    /// <summary>The value as text, whatever its JSON type.</summary>
+    public string? ValueAsString() => Value switch
+    {
+        null => null,
+        { ValueKind: JsonValueKind.String } v => v.GetString(),
+        { ValueKind: JsonValueKind.Null or JsonValueKind.Undefined } => null,
+        { } v => v.GetRawText(),
+    };
+}
+
+/// <summary>Objects referenced by the interaction (for message commands: the target message).</summary>
+public sealed record ResolvedData(IReadOnlyDictionary<string, ResolvedMessage>? Messages = null);
+
+/// <summary>A message referenced by an interaction.</summary>
+public sealed record ResolvedMessage(string Id, string? Content = null);
+
+/// <summary>The message a component belongs to.</summary>
+public sealed record MessageReference(string Id, int? Flags = null);
+
+/// <summary>A guild member, with the permissions they have in the channel.</summary>
+public sealed record GuildMember(DiscordUser? User = null, string? Permissions = null)
+{
+    /// <summary>True when the member has every permission bit in <paramref name="permission"/>.</summary>
+    public bool Has(ulong permission) => ulong.TryParse(Permissions, out var bits) && (bits & permission) == permission;
+}
+
+/// <summary>A Discord user.</summary>
+public sealed record DiscordUser(string Id, string? Username = null);

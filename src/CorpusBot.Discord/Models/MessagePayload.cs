@@ -1,0 +1,72 @@
+namespace CorpusBot.Discord.Models;
+
+/// <summary>A message to send: as an interaction response, an edit of one, or a followup.</summary>
+/// <param name="Content">Text, up to 2000 characters.</param>
+/// <param name="Embeds">Up to 10 embeds.</param>
+/// <param name="Components">Up to 5 action rows.</param>
+/// <param name="Flags">Message flags (64 = ephemeral).</param>
+public sealed record MessagePayload(
+    string? Content = null,
+    IReadOnlyList<Embed>? Embeds = null,
+    IReadOnlyList<ActionRow>? Components = null,
+    int? Flags = null)
+{
+    /// <summary>The EPHEMERAL message flag (1 &lt;&lt; 6): only the person who asked sees the message.</summary>
+    public const int Ephemeral = 1 << 6;
+
+    /// <summary>Always sent, and always parsing nothing: no one is pinged by an article or by echoed input.</summary>
+    public AllowedMentions AllowedMentions { get; init; } = AllowedMentions.None;
+
+    /// <summary>True when the ephemeral flag is set.</summary>
+    public bool IsEphemeral => ((Flags ?? 0) & Ephemeral) != 0;
+}
+
+/// <summary>Which mentions in a message may ping.</summary>
+/// <param name="Parse">Mention types to parse; empty parses none.</param>
+public sealed record AllowedMentions(IReadOnlyList<string> Parse)
+{
+    /// <summary>Parse no mentions at all.</summary>
+    public static AllowedMentions None { get; } = new([]);
+}
+
+/// <summary>A rich embed.</summary>
+public sealed record Embed(
+    string? Title = null,
+    string? Description = null,
+    string? Url = null,
+    EmbedFooter? Footer = null,
+    IReadOnlyList<EmbedField>? Fields = null,
+    int? Color = null,
+    EmbedAuthor? Author = null);
+
+/// <summary>An embed's footer.</summary>
+public sealed record EmbedFooter(string Text);
+
+/// <summary>An embed's author line.</summary>
+public sealed record EmbedAuthor(string Name, string? Url = null);
+
+/// <summary>A name/value field of an embed.</summary>
+public sealed record EmbedField(string Name, string Value, bool? Inline = null);
+
+/// <summary>An action row (component type 1) holding up to five buttons.</summary>
+public sealed record ActionRow(IReadOnlyList<Button> Components)
+{
+    /// <summary>Component type 1.</summary>
+    public int Type => 1;
+}
+
+/// <summary>A button (component type 2). Link buttons (style 5) carry a URL and no custom_id; the others a custom_id.</summary>
+public sealed record Button(int Style, string Label, string? CustomId = null, string? Url = null, bool? Disabled = null)
+{
+    /// <summary>Primary (blurple) style.</summary>
+    public const int Primary = 1;
+
+    /// <summary>Secondary (grey) style.</summary>
+    public const int Secondary = 2;
+
+    /// <summary>Link style: opens <see cref="Url"/>, sends no interaction.</summary>
+    public const int Link = 5;
+
+    /// <summary>Component type 2.</summary>
+    public int Type => 2;
+}

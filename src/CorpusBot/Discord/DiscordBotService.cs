@@ -1,0 +1,110 @@
+using CorpusBot.Discord.Gateway;
+using CorpusBot.Discord.Interactions;
+using CorpusBot.Discord.Rest;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CorpusBot.Discord;
+
+/// <summary>Runs the gateway, registers the commands once READY, and hands interactions to the dispatcher.</summary>
+internal sealed partial class DiscordBotService(
+    GatewayClient gateway,
+    DiscordRestClient rest,
+    InteractionDispatcher dispatcher,
+    IOptions<DiscordOptions> options,
+    BotExit exit,
+    IHostApplicationLifetime lifetime,
+    ILogger<DiscordBotService> logger) : BackgroundService
+{
+    private int _registered;
+
+    private const int MinimumPoolThreads = 64;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // A burst of interactions means hundreds of HTTP calls in flight at once; the thread pool's slow
+        // growth from its default minimum (one thread per core) would delay acknowledgements past 3 seconds.
+        ThreadPool.GetMinThreads(out var workers, out var completionPorts);
+        ThreadPool.SetMinThreads(Math.Max(workers, MinimumPoolThreads), Math.Max(completionPorts, MinimumPoolThreads));
+        gateway.Ready += ready => _ = RegisterOnceAsync(ready, stoppingToken);
+        gateway.Dispatch += e =>
+        {
+            if (e.Name == "INTERACTION_CREATE")
+            {
+                dispatcher.Accept(e.Data);
+            }
+        };
+
+        try
+        {
+            await gateway.RunAsync(stoppingToken);
+        }
+        catch (GatewayFatalException ex)
+        {
+            LogFatal(logger, ex.Message);
+            exit.Fail();
+            lifetime.StopApplication();
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        await dispatcher.DisposeAsync();
+    }
+
+    private async Task RegisterOnceAsync(ReadyInfo ready, CancellationToken cancellationToken)
+    {
+        if (Interlocked.Exchange(ref _registered, 1) == 1)
+        {
+            return;
+        }
+
+        var applicationId = string.IsNullOrWhiteSpace(options.Value.ApplicationId) ? ready.ApplicationId : options.Value.ApplicationId;
+        if (applicationId is null)
+        {
+            LogNoApplicationId(logger);
+            return;
+        }
+
+        LogInvite(logger, $"https://discord.com/oauth2/authorize?client_id={applicationId}&scope=bot+applications.commands&permissions=0");
+        var guildId = string.IsNullOrWhiteSpace(options.Value.GuildId) ? null : options.Value.GuildId;
+        try
+        {
+            await rest.BulkOverwriteCommandsAsync(applicationId, guildId, SlashCommands.All, cancellationToken);
+            LogRegistered(logger, SlashCommands.All.Count, guildId is null ? "globally (may take up to an hour to appear)" : $"in server {guildId}");
+        }
+        catch (Exception ex) when (ex is DiscordHttpException or HttpRequestException)
+        {
+            Interlocked.Exchange(ref _registered, 0);
+            LogRegistrationFailed(logger, ex.Message);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Stopping: {Reason}")]
+    private static partial void LogFatal(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Invite the bot to a server with {InviteUrl}")]
+    private static partial void LogInvite(ILogger logger, string inviteUrl);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Registered {Count} commands {Scope}")]
+    private static partial void LogRegistered(ILogger logger, int count, string scope);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Registering the commands failed: {Problem}")]
+    private static partial void LogRegistrationFailed(ILogger logger, string problem);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "READY carried no application id and Discord:ApplicationId is not set; commands cannot be registered")]
+    private static partial void LogNoApplicationId(ILogger logger);
+}
+
+/// <summary>Carries a fatal stop out of the host to the process exit code.</summary>
+internal sealed class BotExit
+{
+    public int Code { get; private set; }
+
+    public void Fail() => Code = 1;
+}

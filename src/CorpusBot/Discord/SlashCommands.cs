@@ -1,0 +1,36 @@
+using CorpusBot.Commands;
+using CorpusBot.Discord.Models;
+
+namespace CorpusBot.Discord;
+
+/// <summary>The commands registered with Discord: names and options as people see them.</summary>
+internal static class SlashCommands
+{
+    public const string FindSources = "Find sources";
+    public const string Reindex = "reindex";
+
+    /// <summary>MANAGE_GUILD (1 &lt;&lt; 5): who sees /reindex by default, and who may run it.</summary>
+    public const ulong ManageGuild = 1 << 5;
+
+    public static IReadOnlyList<ApplicationCommand> All { get; } =
+    [
+        new(AskCommand.Name, "Ask a question; get the passages that answer it, with sources",
+            Options: [Text("question", "What you want to know", 500)]),
+        new(SearchCommand.Name, "Keyword search over the articles, one result per article",
+            Options:
+            [
+                Text("query", "Words to look for; \"quote\" a phrase, -word to exclude", 500),
+                new CommandOption(CommandOption.Integer, "page", "Page of results", Required: false, MinValue: 1, MaxValue: 100),
+            ]),
+        new(QuoteCommand.Name, "Find where a quotation comes from",
+            Options: [Text("text", "The quotation, as well as you remember it", 1000)]),
+        new(ArticleCommand.Name, "Show an article by title",
+            Options: [new CommandOption(CommandOption.String, "title", "Start typing a title", Required: true, Autocomplete: true, MaxLength: 200)]),
+        new(AboutCommand.Name, "How many articles CorpusBot knows and when its index was last updated"),
+        new(Reindex, "Re-read the article folder and update the index", DefaultMemberPermissions: ManageGuild.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        new(FindSources, null, ApplicationCommand.MessageCommand),
+    ];
+
+    private static CommandOption Text(string name, string description, int maxLength) =>
+        new(CommandOption.String, name, description, Required: true, MinLength: 1, MaxLength: maxLength);
+}

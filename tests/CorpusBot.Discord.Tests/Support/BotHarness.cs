@@ -1,0 +1,93 @@
+using System.Collections.Concurrent;
+using CorpusBot.Discord.Gateway;
+using CorpusBot.Discord.Interactions;
+using CorpusBot.Discord.Models;
+using CorpusBot.Discord.Rest;
+using CorpusBot.Testing.FakeDiscord;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CorpusBot.Discord.Tests.Support;
+
+/// <summary>The Discord layer alone (gateway, REST, dispatcher) against a loopback fake Discord, with a scriptable handler.</summary>
+public sealed class BotHarness : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+
+    private BotHarness(FakeDiscordServer discord, DiscordOptions options, ScriptedHandler handler)
+    {
+        Discord = discord;
+        Handler = handler;
+        Rest = new DiscordRestClient(options, NullLogger<DiscordRestClient>.Instance);
+        Gateway = new GatewayClient(options, Rest, NullLogger<GatewayClient>.Instance);
+        Dispatcher = new InteractionDispatcher(options, Rest, handler, NullLogger<InteractionDispatcher>.Instance);
+        Gateway.Dispatch += e =>
+        {
+            if (e.Name == "INTERACTION_CREATE")
+            {
+                Dispatcher.Accept(e.Data);
+            }
+        };
+        Run = Task.Run(() => Gateway.RunAsync(_stop.Token));
+    }
+
+    public FakeDiscordServer Discord { get; }
+
+    public ScriptedHandler Handler { get; }
+
+    public DiscordRestClient Rest { get; }
+
+    public GatewayClient Gateway { get; }
+
+    public InteractionDispatcher Dispatcher { get; }
+
+    /// <summary>The gateway loop: completes when stopped, or faults with a fatal error.</summary>
+    public Task Run { get; }
+
+    public static async Task<BotHarness> StartAsync(FakeDiscordOptions? fake = null, int deferAfterMs = 1500, string? token = null)
+    {
+        var discord = await FakeDiscordServer.StartAsync(fake);
+        var options = new DiscordOptions
+        {
+            Token = token ?? discord.Options.Token,
+            ApiBaseUrl = discord.ApiBaseUrl,
+            DeferAfterMilliseconds = deferAfterMs,
+        };
+        return new BotHarness(discord, options, new ScriptedHandler());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        await Task.WhenAny(Run, Task.Delay(TimeSpan.FromSeconds(5)));
+        await Dispatcher.DisposeAsync();
+        Rest.Dispose();
+        await Discord.DisposeAsync();
+        _stop.Dispose();
+    }
+}
+
+/// <summary>Answers every command with a message naming it, after an optional delay.</summary>
+public sealed class ScriptedHandler : IInteractionHandler
+{
+    public TimeSpan Delay { get; set; } = TimeSpan.Zero;
+
+    public ConcurrentBag<string> Seen { get; } = [];
+
+    public bool IsPrivate(Interaction interaction) => false;
+
+    public async Task<InteractionReply> HandleAsync(Interaction interaction, CancellationToken cancellationToken)
+    {
+        Seen.Add(interaction.Id);
+        if (Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(Delay, cancellationToken);
+        }
+
+        if (interaction.Type == Interaction.ApplicationCommandAutocomplete)
+        {
+            return InteractionReply.Suggest([new AutocompleteChoice("One", "1")]);
+        }
+
+        return InteractionReply.NewMessage(new MessagePayload($"answer to {interaction.Data?.Name}", [new Embed("Title", "Body", "https://example.com/x")]));
+    }
+}
