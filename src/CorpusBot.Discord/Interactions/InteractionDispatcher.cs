@@ -39,7 +39,11 @@ public sealed partial class InteractionDispatcher : IAsyncDisposable
         _time = time ?? TimeProvider.System;
         _workers = new WorkerScheduler(options.MaxConcurrentInteractions > 0 ? options.MaxConcurrentInteractions : Math.Max(2, Environment.ProcessorCount));
         _deferAfter = TimeSpan.FromMilliseconds(Math.Clamp(options.DeferAfterMilliseconds, 100, 2500));
+        ApplicationId = string.IsNullOrWhiteSpace(options.ApplicationId) ? null : options.ApplicationId;
     }
+
+    /// <summary>The application id to use when an interaction does not carry one (from configuration or READY).</summary>
+    public string? ApplicationId { get; set; }
 
     /// <summary>How many interactions are being answered right now.</summary>
     public int InFlight => _running.Count;
@@ -176,13 +180,15 @@ public sealed partial class InteractionDispatcher : IAsyncDisposable
         }
 
         // After a type 6 deferral @original is the component's message: an update edits it; a new private message is a followup.
+        var applicationId = interaction.ApplicationId is { Length: > 0 } own ? own
+            : ApplicationId ?? throw new InvalidOperationException("No application id is known to complete a deferred interaction");
         if (interaction.Type == Interaction.MessageComponent && reply.Kind == InteractionReplyKind.Message)
         {
-            await _rest.CreateFollowupAsync(interaction.ApplicationId, interaction.Token, reply.Message, cancellationToken);
+            await _rest.CreateFollowupAsync(applicationId, interaction.Token, reply.Message, cancellationToken);
             return;
         }
 
-        await _rest.EditOriginalResponseAsync(interaction.ApplicationId, interaction.Token, reply.Message, cancellationToken);
+        await _rest.EditOriginalResponseAsync(applicationId, interaction.Token, reply.Message, cancellationToken);
     }
 
     private void ForgetOldAnswers()

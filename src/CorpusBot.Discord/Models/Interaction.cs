@@ -5,7 +5,7 @@ namespace CorpusBot.Discord.Models;
 /// <summary>An interaction as Discord sends it (the fields this bot reads).</summary>
 public sealed record Interaction(
     string Id,
-    string ApplicationId,
+    string? ApplicationId,
     int Type,
     string Token,
     InteractionData? Data = null,

@@ -65,6 +65,7 @@ internal sealed partial class DiscordBotService(
         }
 
         var applicationId = string.IsNullOrWhiteSpace(options.Value.ApplicationId) ? ready.ApplicationId : options.Value.ApplicationId;
+        dispatcher.ApplicationId ??= applicationId;
         if (applicationId is null)
         {
             LogNoApplicationId(logger);

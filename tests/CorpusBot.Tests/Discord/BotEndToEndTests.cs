@@ -109,6 +109,20 @@ public sealed class BotEndToEndTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task About_reports_the_collection_size_and_last_update_publicly()
+    {
+        await using var bot = await BotHost.StartAsync();
+        await bot.Discord.WaitForReadyAsync(Wait);
+
+        var message = await AnswerAsync(bot, FakeDiscordServer.SlashCommand("about"));
+
+        Assert.False(message.TryGetProperty("flags", out var flags) && (flags.GetInt32() & 64) != 0);
+        var fields = message.GetProperty("embeds")[0].GetProperty("fields").EnumerateArray().ToDictionary(f => f.GetProperty("name").GetString()!, f => f.GetProperty("value").GetString());
+        Assert.Equal("3", fields["Articles"]);
+        Assert.Contains("UTC", fields["Last update"]);
+    }
+
+    [Fact]
     public async Task Find_sources_searches_for_the_text_of_the_message()
     {
         await using var bot = await BotHost.StartAsync();
