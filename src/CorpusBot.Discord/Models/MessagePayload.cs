@@ -18,6 +18,7 @@ public sealed record MessagePayload(
     public AllowedMentions AllowedMentions { get; init; } = AllowedMentions.None;
 
     /// <summary>True when the ephemeral flag is set.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsEphemeral => ((Flags ?? 0) & Ephemeral) != 0;
 }
 

@@ -1,6 +1,8 @@
 using CorpusBot.Discord.Gateway;
 using CorpusBot.Discord.Interactions;
 using CorpusBot.Discord.Rest;
+using CorpusBot.Hosting;
+using CorpusBot.Search.Engine;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,6 +13,8 @@ namespace CorpusBot.Discord;
 internal sealed partial class DiscordBotService(
     GatewayClient gateway,
     DiscordRestClient rest,
+    IndexHostedService index,
+    CorpusSearcher searcher,
     InteractionDispatcher dispatcher,
     IOptions<DiscordOptions> options,
     BotExit exit,
@@ -38,6 +42,13 @@ internal sealed partial class DiscordBotService(
 
         try
         {
+            if (searcher.Stats().Articles == 0)
+            {
+                // A first start has no index yet: answering before it is built would tell people the collection is empty.
+                LogWaitingForIndex(logger);
+                await index.FirstPass.WaitAsync(stoppingToken);
+            }
+
             await gateway.RunAsync(stoppingToken);
         }
         catch (GatewayFatalException ex)
@@ -85,6 +96,9 @@ internal sealed partial class DiscordBotService(
             LogRegistrationFailed(logger, ex.Message);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Building the index before connecting to Discord")]
+    private static partial void LogWaitingForIndex(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Stopping: {Reason}")]
     private static partial void LogFatal(ILogger logger, string reason);

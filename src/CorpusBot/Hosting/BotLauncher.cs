@@ -28,6 +28,7 @@ internal static class BotLauncher
 
         builder.Services.AddDiscordBot(builder.Configuration);
         using var host = builder.Build();
+        var exit = host.Services.GetRequiredService<BotExit>(); // RunAsync disposes the host: take it first
         try
         {
             await host.RunAsync(cancellationToken);
@@ -42,6 +43,6 @@ internal static class BotLauncher
             return ExitCodes.Failure;
         }
 
-        return host.Services.GetRequiredService<BotExit>().Code;
+        return exit.Code;
     }
 }

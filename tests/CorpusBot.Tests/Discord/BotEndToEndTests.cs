@@ -60,6 +60,17 @@ public sealed class BotEndToEndTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task On_a_first_start_it_builds_the_index_before_taking_questions()
+    {
+        await using var bot = await BotHost.StartAsync(waitForIndex: false);
+        await bot.Discord.WaitForReadyAsync(Wait);
+
+        var message = await AnswerAsync(bot, FakeDiscordServer.SlashCommand("ask", ("question", "When was the ceasefire declared?")));
+
+        Assert.Equal(UniladUrl, message.GetProperty("embeds")[0].GetProperty("url").GetString());
+    }
+
+    [Fact]
     public async Task Search_pages_with_buttons_that_update_the_message()
     {
         await using var bot = await BotHost.StartAsync();

@@ -30,7 +30,7 @@ public sealed class BotHost : IAsyncDisposable
 
     public int ExitCode => Host.Services.GetRequiredService<BotExit>().Code;
 
-    public static async Task<BotHost> StartAsync(FakeDiscordOptions? fake = null, Action<Dictionary<string, string?>>? configure = null)
+    public static async Task<BotHost> StartAsync(FakeDiscordOptions? fake = null, Action<Dictionary<string, string?>>? configure = null, bool waitForIndex = true)
     {
         var discord = await FakeDiscordServer.StartAsync(fake);
         var corpus = new CliHarness();
@@ -47,7 +47,11 @@ public sealed class BotHost : IAsyncDisposable
         builder.Services.AddDiscordBot(builder.Configuration);
         var host = builder.Build();
         await host.StartAsync();
-        await host.Services.GetRequiredService<IndexHostedService>().FirstPass.WaitAsync(TimeSpan.FromSeconds(30));
+        if (waitForIndex)
+        {
+            await host.Services.GetRequiredService<IndexHostedService>().FirstPass.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+
         return new BotHost(discord, corpus, host, logs);
     }
 
