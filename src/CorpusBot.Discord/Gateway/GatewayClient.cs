@@ -69,8 +69,8 @@ public sealed partial class GatewayClient(DiscordOptions options, DiscordRestCli
             }
 
             failures = outcome.Established ? 0 : failures + 1;
-            resumeFailures = outcome.Kind == EndKind.ConnectFailed && resume ? resumeFailures + 1 : 0;
-            var delay = await NextStepAsync(outcome, resumeFailures);
+            resumeFailures = resume && !outcome.Established ? resumeFailures + 1 : 0;
+            var delay = NextStep(outcome, resumeFailures);
             if (!outcome.Established && failures > 0)
             {
                 delay = Max(delay, Backoff(failures));
@@ -83,7 +83,7 @@ public sealed partial class GatewayClient(DiscordOptions options, DiscordRestCli
         }
     }
 
-    private Task<TimeSpan> NextStepAsync(ConnectionEnd outcome, int resumeFailures)
+    private TimeSpan NextStep(ConnectionEnd outcome, int resumeFailures)
     {
         switch (outcome.Kind)
         {
@@ -95,12 +95,12 @@ public sealed partial class GatewayClient(DiscordOptions options, DiscordRestCli
                     throw new GatewayFatalException(outcome.CloseCode, $"Discord closed the gateway with {outcome.CloseCode}: {GatewayCloseCodes.Describe(outcome.CloseCode!.Value)}.");
                 }
 
-                if (action == CloseAction.Identify)
+                if (action == CloseAction.Identify || resumeFailures >= 2)
                 {
                     Session.Reset();
                 }
 
-                return Task.FromResult(TimeSpan.Zero);
+                return TimeSpan.Zero;
             case EndKind.InvalidSession:
                 if (!outcome.Resumable)
                 {
@@ -108,13 +108,14 @@ public sealed partial class GatewayClient(DiscordOptions options, DiscordRestCli
                 }
 
                 // Discord asks for a random wait of 1 to 5 seconds before trying again.
-                return Task.FromResult(TimeSpan.FromMilliseconds(Random.Shared.Next(1000, 5000)));
-            case EndKind.ConnectFailed when resumeFailures >= 2:
-                // The resume address is unreachable: start over at the gateway address from GET /gateway/bot.
+                return TimeSpan.FromMilliseconds(Random.Shared.Next(1000, 5000));
+            case EndKind.ConnectFailed or EndKind.Dropped or EndKind.Zombie when resumeFailures >= 2:
+                // Resuming keeps failing (the address unreachable, or the connection lost before RESUMED):
+                // start over at the gateway address from GET /gateway/bot.
                 Session.Reset();
-                return Task.FromResult(TimeSpan.Zero);
+                return TimeSpan.Zero;
             default:
-                return Task.FromResult(TimeSpan.Zero);
+                return TimeSpan.Zero;
         }
     }
 
