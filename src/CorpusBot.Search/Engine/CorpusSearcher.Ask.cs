@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+using CorpusBot.Search.Analysis;
 using CorpusBot.Search.Excerpts;
 using CorpusBot.Search.Querying;
 using CorpusBot.Search.Results;
@@ -9,68 +11,146 @@ namespace CorpusBot.Search.Engine;
 
 public sealed partial class CorpusSearcher
 {
-    private const int AskCandidates = 100;
+    private const int AskCandidates = 200;
 
-    /// <summary>Answers a question with the passages that best answer it, from up to <paramref name="maxSources"/> articles.</summary>
+    /// <summary>Below this share of the question's weight found in the best passage (and title), the collection "doesn't say".</summary>
+    public const double AnswerThreshold = 0.55;
+
+    /// <summary>Below this share of the question's weight inside the best excerpt window, the collection "doesn't say".</summary>
+    public const double WindowThreshold = 0.35;
+
+    /// <summary>
+    /// Answers a question with the passages that best answer it, from up to <paramref name="maxSources"/> articles:
+    /// question words dropped, names kept as phrases, unknown words corrected from the collection's vocabulary,
+    /// rare terms weighted up; passages ranked by BM25, coverage of the question and the best sentence window
+    /// (favouring windows that hold a date for "when", a number for "how many", a name for "who"…).
+    /// </summary>
     public AskResult Ask(string question, int maxSources = 3)
     {
         var parsed = UserQuery.Parse(question);
+        var notes = NotesFor(parsed);
+        using var lease = index.Acquire();
+        var searcher = lease.Searcher;
+        if (Speller.Correct(searcher.IndexReader, parsed.Text) is { } corrected)
+        {
+            notes.Add($"Searched for \u201C{corrected}\u201D.");
+            parsed = UserQuery.Parse(corrected);
+        }
+
         var terms = QueryTerms.From(parsed, QuestionWords.Ignored);
         if (terms.IsEmpty)
         {
             terms = QueryTerms.From(parsed);
         }
 
-        var notes = NotesFor(parsed);
         if (terms.IsEmpty)
         {
             notes.Add(NothingSearchable);
             return new AskResult([], false, notes);
         }
 
-        terms = terms with { Excluded = [] };
-        using var lease = index.Acquire();
-        var searcher = lease.Searcher;
-        var weights = TermWeights(searcher, terms.Terms);
-        var hits = Run(searcher, LuceneQueries.Passages(terms, titleBoost: 0.5f), AskCandidates).ScoreDocs;
-        var ranked = new List<(Lucene.Net.Documents.Document Document, IReadOnlyList<Mark> Marks, double Score)>();
+        var names = NamePhrases(parsed.Text);
+        terms = terms with { Excluded = [], Phrases = [.. terms.Phrases, .. names] };
+        var kind = QuestionKind.Of(parsed.Text);
+        var weights = QuestionWeights(searcher.IndexReader, terms.Terms, parsed.Text);
+        var total = weights.Values.Sum();
+
+        var query = (BooleanQuery)LuceneQueries.Passages(terms with { Phrases = [] }, titleBoost: 0.3f);
+        foreach (var phrase in terms.Phrases)
+        {
+            var boosted = LuceneQueries.Phrase(Exact, phrase, slop: 1);
+            boosted.Boost = 1.5f;
+            query.Add(boosted, Occur.SHOULD);
+        }
+
+        var hits = Run(searcher, query, AskCandidates).ScoreDocs;
+        if (hits.Length == 0)
+        {
+            notes.Add("The collection doesn't say.");
+            return new AskResult([], false, notes);
+        }
+
+        var top = hits[0].Score;
+        var titleTerms = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var ranked = new List<(Lucene.Net.Documents.Document Document, Excerpt Excerpt, double Coverage, double Window, double Score)>(hits.Length);
         foreach (var hit in hits)
         {
             var document = searcher.Doc(hit.Doc);
-            var marks = ExcerptBuilder.FindMarks(document.Get(Body), terms);
-            var coverage = Coverage(marks, weights);
-            ranked.Add((document, marks, hit.Score * (0.25 + coverage)));
+            var passage = document.Get(Body);
+            var marks = ExcerptBuilder.FindMarks(passage, terms, weights, out var inPassage);
+            inPassage.UnionWith(TitleTerms(titleTerms, document));
+            var coverage = inPassage.Where(weights.ContainsKey).Sum(t => weights[t]) / total;
+            var (excerpt, window) = ExcerptBuilder.Build(passage, marks, ExcerptBuilder.TargetLength, w => QuestionKind.Offers(kind, w), total * 0.2);
+            var windowShare = Math.Min(1, window / total);
+            var score = (0.35 * hit.Score / top) + (0.3 * coverage) + (0.35 * windowShare);
+            ranked.Add((document, excerpt, coverage, windowShare, score));
+            if (Environment.GetEnvironmentVariable("CORPUSBOT_DEBUG") is not null) Console.Error.WriteLine($"DBG {document.Get(ArticleId)[..3]} p{document.Get(Ordinal)} bm={hit.Score / top:F2} cov={coverage:F2} win={windowShare:F2} => {score:F3} | {excerpt.Text[..Math.Min(60, excerpt.Text.Length)]}");
         }
 
-        var citations = ranked
+        var best = ranked
             .OrderByDescending(r => r.Score)
             .DistinctBy(r => r.Document.Get(ArticleId))
             .Take(Math.Clamp(maxSources, 1, 10))
-            .Select(r => Cite(r.Document, ExcerptBuilder.Build(r.Document.Get(Body), r.Marks), (float)r.Score))
             .ToList();
-        return new AskResult(citations, citations.Count > 0, notes);
+        var answered = best[0].Coverage >= AnswerThreshold && best[0].Window >= WindowThreshold;
+        var citations = best.Select(r => Cite(r.Document, r.Excerpt, (float)r.Score)).ToList();
+        return new AskResult(citations, answered, notes);
     }
 
-    /// <summary>How much each query term says: its inverse document frequency among passages.</summary>
-    private static Dictionary<string, double> TermWeights(IndexSearcher searcher, IReadOnlyList<string> terms)
+    /// <summary>
+    /// How much each term of the question says: its inverse document frequency among passages. A word found
+    /// nowhere still counts (the collection cannot answer a question about it), fully when it was written as a
+    /// name, half when it was an ordinary word that the articles may simply phrase differently.
+    /// </summary>
+    private static Dictionary<string, double> QuestionWeights(IndexReader reader, IReadOnlyList<string> terms, string question)
     {
-        var reader = searcher.IndexReader;
-        var total = Math.Max(1, reader.NumDocs);
-        return terms.ToDictionary(
-            t => t,
-            t => Math.Log(1 + ((total - reader.DocFreq(new Term(Body, t)) + 0.5) / (reader.DocFreq(new Term(Body, t)) + 0.5))),
+        var passages = Math.Max(1, reader.DocFreq(new Term(DocType, PassageType)));
+        var capitalised = new HashSet<string>(
+            NameWord().Matches(question).Select(m => m.Value).SelectMany(w => TokenReader.Read(CorpusAnalyzers.Stemmed, w).Select(t => t.Term)),
             StringComparer.Ordinal);
-    }
-
-    private static double Coverage(IReadOnlyList<Mark> marks, Dictionary<string, double> weights)
-    {
-        var total = weights.Values.Sum();
-        if (total <= 0)
+        var weights = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var term in terms)
         {
-            return 0;
+            var inBody = reader.DocFreq(new Term(Body, term));
+            var frequency = Math.Min(passages, inBody > 0 ? inBody : Math.Min(1, reader.DocFreq(new Term(Title, term))));
+            var idf = Math.Log(1 + ((passages - frequency + 0.5) / (frequency + 0.5)));
+            weights[term] = frequency > 0 ? idf : idf * (capitalised.Contains(term) ? 1.0 : 0.5);
         }
 
-        var found = marks.Select(m => m.Term).Distinct(StringComparer.Ordinal).Sum(t => weights.GetValueOrDefault(t));
-        return found / total;
+        return weights;
     }
+
+    /// <summary>Runs of two or more capitalised words ("Mark Ruffalo", "Sheikh Jarrah"), as exact-token phrases.</summary>
+    private static List<IReadOnlyList<string>> NamePhrases(string question)
+    {
+        var phrases = new List<IReadOnlyList<string>>();
+        foreach (Match match in NameRun().Matches(question))
+        {
+            var tokens = TokenReader.Read(CorpusAnalyzers.Exact, match.Value).Select(t => t.Term).ToList();
+            if (tokens.Count >= 2 && !QuestionWords.Ignored.Contains(tokens[0]))
+            {
+                phrases.Add(tokens);
+            }
+        }
+
+        return phrases;
+    }
+
+    private static HashSet<string> TitleTerms(Dictionary<string, HashSet<string>> cache, Lucene.Net.Documents.Document document)
+    {
+        var id = document.Get(ArticleId);
+        if (!cache.TryGetValue(id, out var terms))
+        {
+            terms = [.. TokenReader.Read(CorpusAnalyzers.Stemmed, document.Get(Title) ?? string.Empty).Select(t => t.Term)];
+            cache[id] = terms;
+        }
+
+        return terms;
+    }
+
+    [GeneratedRegex(@"(?<!^)(?<![.?!]\s)\b\p{Lu}[\p{L}'\u2019-]+")]
+    private static partial Regex NameWord();
+
+    [GeneratedRegex(@"\b\p{Lu}[\p{L}'\u2019-]+(?:\s+\p{Lu}[\p{L}'\u2019-]+)+")]
+    private static partial Regex NameRun();
 }

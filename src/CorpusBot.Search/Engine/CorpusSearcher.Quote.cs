@@ -42,7 +42,7 @@ public sealed partial class CorpusSearcher
             var quotation = passage[span.Start..span.End].Replace('\n', ' ').TrimEnd(',', ';', ':', ' ');
             var marks = new List<Mark> { new(found.Start - span.Start, found.End - span.Start, "quote", 1) };
             var excerpt = ExcerptBuilder.Build(quotation, marks, Math.Max(ExcerptBuilder.TargetLength, quotation.Length));
-            matches.Add(new QuoteMatch(Cite(document, excerpt, hit.Score), excerpt.Text, null));
+            matches.Add(new QuoteMatch(Cite(document, excerpt, hit.Score), excerpt.Text, Speakers.Find(passage, span.Start, span.End, span.Block)));
             if (matches.Count >= maxSources)
             {
                 break;

@@ -22,35 +22,66 @@ public sealed partial class CorpusSearcher
 
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         var parsed = UserQuery.Parse(query);
-        var terms = QueryTerms.From(parsed);
         var notes = NotesFor(parsed);
+        using var lease = index.Acquire();
+        var searcher = lease.Searcher;
+        if (Speller.Correct(searcher.IndexReader, parsed.Text) is { } corrected)
+        {
+            notes.Add($"No article has some of those words; showing results for “{corrected}”.");
+            parsed = UserQuery.Parse(corrected);
+        }
+
+        var terms = QueryTerms.From(parsed);
         if (terms.IsEmpty)
         {
             notes.Add(NothingSearchable);
             return new SearchResults([], page, pageSize, 0, notes);
         }
 
-        using var lease = index.Acquire();
-        var searcher = lease.Searcher;
         var hits = Run(searcher, LuceneQueries.Passages(terms, titleBoost: 2f), MaxCandidates).ScoreDocs;
-        var best = new List<(int Doc, float Score)>();
-        var seen = ArticlesMentioning(searcher, terms.Excluded); // an excluded word rules out its whole article
-        foreach (var hit in hits)
+        var weights = QuestionWeights(searcher.IndexReader, terms.Terms, parsed.Text);
+        var total = Math.Max(weights.Values.Sum(), 1e-9);
+        var titleTerms = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var excluded = ArticlesMentioning(searcher, terms.Excluded); // an excluded word rules out its whole article
+        var bestByArticle = new Dictionary<string, (int Doc, double Score)>(StringComparer.Ordinal);
+        for (var i = 0; i < hits.Length; i++)
         {
+            var hit = hits[i];
             var id = searcher.Doc(hit.Doc, ArticleIdOnly).Get(ArticleId);
-            if (seen.Add(id))
+            if (excluded.Contains(id))
             {
-                best.Add((hit.Doc, hit.Score));
+                continue;
+            }
+
+            // The best passages are re-scored by how much of the query they cover (title included), so an
+            // article with every word beats one that repeats a single word in its title.
+            double score = hit.Score * CoverageFloor;
+            if (i < RescoredCandidates && weights.Count > 1)
+            {
+                var document = searcher.Doc(hit.Doc);
+                ExcerptBuilder.FindMarks(document.Get(Body), terms, weights, out var found);
+                found.UnionWith(TitleTerms(titleTerms, document));
+                score = hit.Score * (CoverageFloor + ((1 - CoverageFloor) * found.Where(weights.ContainsKey).Sum(t => weights[t]) / total));
+            }
+            else if (weights.Count <= 1)
+            {
+                score = hit.Score;
+            }
+
+            if (!bestByArticle.TryGetValue(id, out var known) || known.Score < score)
+            {
+                bestByArticle[id] = (hit.Doc, score);
             }
         }
 
+        var best = bestByArticle.Values.OrderByDescending(b => b.Score).ToList();
         var citations = best
             .Skip((page - 1) * pageSize)
             .Take(pageSize)
             .Select(hit =>
             {
                 var document = searcher.Doc(hit.Doc);
-                return Cite(document, ExcerptBuilder.Build(document.Get(Body), terms), hit.Score);
+                return Cite(document, ExcerptBuilder.Build(document.Get(Body), terms), (float)hit.Score);
             })
             .ToList();
         if (citations.Count == 0 && best.Count > 0)
@@ -60,6 +91,9 @@ public sealed partial class CorpusSearcher
 
         return new SearchResults(citations, page, pageSize, best.Count, notes);
     }
+
+    private const int RescoredCandidates = 100;
+    private const double CoverageFloor = 0.4;
 
     private static readonly ISet<string> ArticleIdOnly = new HashSet<string> { ArticleId };
 

@@ -5,22 +5,35 @@ namespace CorpusBot.Search.Engine;
 /// <summary>Finds the quotation (text between matching quotation marks) or, failing that, the sentence around a match.</summary>
 internal static class Quotations
 {
-    public static (int Start, int End) Enclosing(string text, int start, int end)
+    /// <summary>The quotation around [start, end): between quotation marks; or a whole block-quoted paragraph after a line ending in ':'; or the sentence.</summary>
+    public static (int Start, int End, bool Block) Enclosing(string text, int start, int end)
     {
         var paragraphStart = text.LastIndexOf('\n', Math.Max(0, start - 1)) + 1;
         var paragraphEnd = text.IndexOf('\n', end);
         paragraphEnd = paragraphEnd < 0 ? text.Length : paragraphEnd;
 
         (int Start, int End)? best = null;
-        foreach (var quoted in QuotedSpans(text, paragraphStart, paragraphEnd))
+        foreach (var span in QuotedSpans(text, paragraphStart, paragraphEnd))
         {
-            if (quoted.Start <= start && quoted.End >= end && (best is null || quoted.End - quoted.Start < best.Value.End - best.Value.Start))
+            if (span.Start <= start && span.End >= end && (best is null || span.End - span.Start < best.Value.End - best.Value.Start))
             {
-                best = quoted;
+                best = span;
             }
         }
 
-        return best ?? SentenceAround(text, start, end, paragraphStart, paragraphEnd);
+        if (best is { } quoted)
+        {
+            return (quoted.Start, quoted.End, false);
+        }
+
+        // "Another said:" on its own line, then the words without quotation marks: the paragraph is the quotation.
+        if (paragraphStart > 0 && text[..(paragraphStart - 1)].TrimEnd().EndsWith(':'))
+        {
+            return (paragraphStart, paragraphEnd, true);
+        }
+
+        var (sentenceStart, sentenceEnd) = SentenceAround(text, start, end, paragraphStart, paragraphEnd);
+        return (sentenceStart, sentenceEnd, false);
     }
 
     private static List<(int Start, int End)> QuotedSpans(string text, int from, int to)

@@ -20,9 +20,14 @@ public static class ExcerptBuilder
     public static Excerpt Build(string passage, QueryTerms query, int targetLength = TargetLength) =>
         Build(passage, FindMarks(passage, query), targetLength);
 
-    /// <summary>The matched spans of <paramref name="passage"/>, each tagged with the term it stands for.</summary>
-    public static IReadOnlyList<Mark> FindMarks(string passage, QueryTerms query)
+    /// <summary>The matched spans of <paramref name="passage"/>, each tagged with the term it stands for and weighted by <paramref name="weights"/> (1 when absent).</summary>
+    public static IReadOnlyList<Mark> FindMarks(string passage, QueryTerms query, IReadOnlyDictionary<string, double>? weights = null) =>
+        FindMarks(passage, query, weights, out _);
+
+    /// <summary>As <see cref="FindMarks(string, QueryTerms, IReadOnlyDictionary{string, double}?)"/>, also giving every query term found (even inside a marked phrase).</summary>
+    public static IReadOnlyList<Mark> FindMarks(string passage, QueryTerms query, IReadOnlyDictionary<string, double>? weights, out HashSet<string> found)
     {
+        found = new HashSet<string>(StringComparer.Ordinal);
         var marks = new List<Mark>();
         if (query.Terms.Count > 0)
         {
@@ -31,7 +36,8 @@ public static class ExcerptBuilder
             {
                 if (wanted.Contains(token.Term))
                 {
-                    marks.Add(new Mark(token.Start, token.End, token.Term, 1.0));
+                    found.Add(token.Term);
+                    marks.Add(new Mark(token.Start, token.End, token.Term, weights?.GetValueOrDefault(token.Term, 1.0) ?? 1.0));
                 }
             }
         }
@@ -52,13 +58,20 @@ public static class ExcerptBuilder
     }
 
     /// <summary>Builds the excerpt from marks already found.</summary>
-    public static Excerpt Build(string passage, IReadOnlyList<Mark> marks, int targetLength = TargetLength)
+    public static Excerpt Build(string passage, IReadOnlyList<Mark> marks, int targetLength = TargetLength) =>
+        Build(passage, marks, targetLength, null, 0).Excerpt;
+
+    /// <summary>
+    /// Builds the excerpt from marks already found, adding <paramref name="bonus"/> to any window for which
+    /// <paramref name="favour"/> holds (e.g. "contains a date" for a when-question). Returns the window's score too.
+    /// </summary>
+    public static (Excerpt Excerpt, double Score) Build(string passage, IReadOnlyList<Mark> marks, int targetLength, Func<string, bool>? favour, double bonus)
     {
-        var (start, end) = ChooseWindow(passage, marks, targetLength);
-        return Cut(passage, marks, start, end);
+        var (start, end, score) = ChooseWindow(passage, marks, targetLength, favour, bonus);
+        return (Cut(passage, marks, start, end), score);
     }
 
-    private static (int Start, int End) ChooseWindow(string passage, IReadOnlyList<Mark> marks, int target)
+    private static (int Start, int End, double Score) ChooseWindow(string passage, IReadOnlyList<Mark> marks, int target, Func<string, bool>? favour, double bonus)
     {
         var starts = Sentences.Starts(passage);
         var best = (Start: 0, End: 0, Score: double.MinValue);
@@ -81,13 +94,18 @@ public static class ExcerptBuilder
             Consider(starts[i], j < starts.Count ? starts[j] : passage.Length);
         }
 
-        return (best.Start, best.End);
+        return (best.Start, best.End, best.Score);
 
         int NextEnd(int k) => k + 1 < starts.Count ? starts[k + 1] : passage.Length;
 
         void Consider(int s, int e)
         {
             var score = Score(marks, s, e) - (s * 1e-6);
+            if (favour is not null && score > 0 && favour(passage[s..e]))
+            {
+                score += bonus;
+            }
+
             if (score > best.Score)
             {
                 best = (s, e, score);

@@ -12,6 +12,9 @@ public static class PassageSplitter
     /// <summary>A passage is closed once it reaches this many characters.</summary>
     public const int MinLength = 250;
 
+    /// <summary>A lead-in line starts a new passage when the current one already has this much text.</summary>
+    public const int MinLeadInSplit = 80;
+
     /// <summary>No passage grows past this many characters unless a single sentence is longer.</summary>
     public const int MaxLength = 1200;
 
@@ -35,7 +38,9 @@ public static class PassageSplitter
                 continue;
             }
 
-            if (current.Length > 0 && current.Length + unit.Length > MaxLength)
+            // A lead-in ("Another said:") opens the passage of what it introduces, never closes the one before.
+            var leadIn = unit.EndsWith(':');
+            if (current.Length > 0 && (current.Length + unit.Length > MaxLength || (leadIn && current.Length >= MinLeadInSplit)))
             {
                 Flush(current, texts);
             }
@@ -46,7 +51,7 @@ public static class PassageSplitter
             }
 
             current.Append(unit);
-            if (current.Length >= MinLength)
+            if (current.Length >= MinLength && !leadIn)
             {
                 Flush(current, texts);
             }

@@ -11,6 +11,6 @@ public static class QuestionWords
         "shall", "may", "might", "must", "is", "are", "was", "were", "am", "been", "being", "be",
         "tell", "me", "please", "i", "you", "we", "he", "she", "him", "her", "his", "hers", "its", "our", "your",
         "my", "us", "them", "about", "any", "some", "there", "so", "also", "get", "got", "know", "anyone", "someone",
-        "say", "says", "said", "according", "article", "articles", "collection", "happen", "happened",
+        "say", "says", "said", "according", "article", "articles", "collection", "happen", "happened", "much", "many", "tell", "tells", "told", "mention", "mentioned",
     };
 }
