@@ -16,7 +16,7 @@ public sealed class CliAppTests : IDisposable
 
         Assert.Equal(0, run.ExitCode);
         Assert.Matches(@"https://www\.(unilad\.co\.uk|ibtimes\.sg)/", run.Out);
-        Assert.Contains("*Ruffalo*", run.Out);
+        Assert.Matches(@"\*[^*\n]*Ruffalo[^*\n]*\*", run.Out);
         Assert.Contains("Source: ", run.Out);
     }
 
