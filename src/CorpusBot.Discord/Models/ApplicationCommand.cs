@@ -30,7 +30,8 @@ public sealed record CommandOption(
     int? MinValue = null,
     int? MaxValue = null,
     int? MinLength = null,
-    int? MaxLength = null)
+    int? MaxLength = null,
+    IReadOnlyList<CommandChoice>? Choices = null)
 {
     /// <summary>A string option.</summary>
     public const int String = 3;
@@ -38,3 +39,6 @@ public sealed record CommandOption(
     /// <summary>An integer option.</summary>
     public const int Integer = 4;
 }
+
+/// <summary>A fixed choice for an option (at most 25; an option with choices cannot autocomplete).</summary>
+public sealed record CommandChoice(string Name, string Value);

@@ -12,8 +12,12 @@ public sealed partial class CorpusSearcher
     /// <summary>Largest page size accepted.</summary>
     public const int MaxPageSize = 10;
 
-    /// <summary>Keyword search: one citation per article (its best passage), one page at a time.</summary>
-    public SearchResults Search(string query, int page = 1, int pageSize = 5)
+    /// <summary>
+    /// Keyword search: one citation per article (its best passage), one page at a time; optionally only articles
+    /// published within <paramref name="dates"/> (articles without a date are then left out), newest first when
+    /// <paramref name="newestFirst"/>.
+    /// </summary>
+    public SearchResults Search(string query, int page = 1, int pageSize = 5, DateRange? dates = null, bool newestFirst = false)
     {
         if (page < 1)
         {
@@ -38,7 +42,13 @@ public sealed partial class CorpusSearcher
             return new SearchResults([], page, pageSize, 0, notes);
         }
 
-        var hits = Run(searcher, LuceneQueries.Passages(terms, titleBoost: 2f), MaxCandidates).ScoreDocs;
+        var lucene = (BooleanQuery)LuceneQueries.Passages(terms, titleBoost: 1f);
+        if (dates is { IsBounded: true })
+        {
+            lucene.Add(NumericRangeQuery.NewInt32Range(PublishedDay, dates.From, dates.To, true, true), Occur.MUST);
+        }
+
+        var hits = Run(searcher, lucene, MaxCandidates).ScoreDocs;
         var weights = QuestionWeights(searcher.IndexReader, terms.Terms, parsed.Text);
         var total = Math.Max(weights.Values.Sum(), 1e-9);
         var titleTerms = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
@@ -74,7 +84,9 @@ public sealed partial class CorpusSearcher
             }
         }
 
-        var best = bestByArticle.Values.OrderByDescending(b => b.Score).ToList();
+        var best = newestFirst
+            ? bestByArticle.Values.OrderByDescending(b => searcher.Doc(b.Doc).Get(Published) ?? string.Empty, StringComparer.Ordinal).ThenByDescending(b => b.Score).ToList()
+            : bestByArticle.Values.OrderByDescending(b => b.Score).ToList();
         var citations = best
             .Skip((page - 1) * pageSize)
             .Take(pageSize)

@@ -21,8 +21,14 @@ internal static class CliApp
             (services, text, _) => services.GetRequiredService<AskCommand>().Execute(text)));
         var page = new Option<int>("--page") { Description = "Page of results, from 1.", DefaultValueFactory = _ => 1 };
         var pageSize = new Option<int>("--page-size") { Description = $"Results per page (1-{Search.Engine.CorpusSearcher.MaxPageSize}).", DefaultValueFactory = _ => SearchCommand.DefaultPageSize };
+        var from = new Option<string?>("--from") { Description = "Only articles published on or after this date (2021, 2021-05 or 2021-05-25)." };
+        var to = new Option<string?>("--to") { Description = "Only articles published on or before this date." };
+        var sort = new Option<string>("--sort") { Description = "relevance (default) or newest.", DefaultValueFactory = _ => "relevance" };
+        sort.AcceptOnlyFromAmong("relevance", "newest");
         root.Subcommands.Add(QueryCommand(SearchCommand.Name, "Keyword search: one result per article. \"Quoted phrases\" must match; -word excludes.", "query", json, context,
-            (services, text, result) => services.GetRequiredService<SearchCommand>().Execute(text, result.GetValue(page), result.GetValue(pageSize)), page, pageSize));
+            (services, text, result) => services.GetRequiredService<SearchCommand>().Execute(
+                text, result.GetValue(page), result.GetValue(pageSize), new SearchFilter(result.GetValue(from), result.GetValue(to), result.GetValue(sort) == "newest")),
+            page, pageSize, from, to, sort));
         root.Subcommands.Add(QueryCommand(QuoteCommand.Name, "Find where a quotation comes from: the whole quotation and its source.", "text", json, context,
             (services, text, _) => services.GetRequiredService<QuoteCommand>().Execute(text)));
         root.Subcommands.Add(QueryCommand(ArticleCommand.Name, "Show an article by id or title, with its source.", "title", json, context,

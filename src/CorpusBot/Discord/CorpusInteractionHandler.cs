@@ -29,8 +29,8 @@ internal sealed class CorpusInteractionHandler(
                 return InteractionReply.NewMessage(DiscordReplyRenderer.Render(reply));
             case Interaction.ApplicationCommandAutocomplete:
                 return InteractionReply.Suggest(Suggestions(interaction));
-            case Interaction.MessageComponent when SearchPaging.TryDecode(interaction.Data?.CustomId, out var page, out var query):
-                var pageReply = await runner.Run(SearchCommand.Name, query, () => search.Execute(query, page), cancellationToken);
+            case Interaction.MessageComponent when SearchPaging.TryDecode(interaction.Data?.CustomId, out var page, out var query, out var filter):
+                var pageReply = await runner.Run(SearchCommand.Name, query, () => search.Execute(query, page, filter: filter), cancellationToken);
                 return pageReply.IsPrivate
                     ? InteractionReply.NewMessage(DiscordReplyRenderer.Render(pageReply))
                     : InteractionReply.Update(DiscordReplyRenderer.Render(pageReply, asUpdate: true));
@@ -51,7 +51,8 @@ internal sealed class CorpusInteractionHandler(
             case SearchCommand.Name:
                 var query = data.StringOption("query") ?? string.Empty;
                 var page = (int)Math.Clamp(data.IntegerOption("page") ?? 1, 1, 10_000);
-                return runner.Run(SearchCommand.Name, query, () => search.Execute(query, page), cancellationToken);
+                var filter = new SearchFilter(data.StringOption("from"), data.StringOption("to"), data.StringOption("sort") == "newest");
+                return runner.Run(SearchCommand.Name, query, () => search.Execute(query, page, filter: filter), cancellationToken);
             case QuoteCommand.Name:
                 var text = data.StringOption("text") ?? string.Empty;
                 return runner.Run(QuoteCommand.Name, text, () => quote.Execute(text), cancellationToken);

@@ -119,8 +119,8 @@ internal static class DiscordReplyRenderer
             return null;
         }
 
-        var previous = SearchPaging.Encode(Math.Max(1, paging.Page - 1), reply.Query);
-        var next = SearchPaging.Encode(Math.Min(paging.TotalPages, paging.Page + 1), reply.Query);
+        var previous = SearchPaging.Encode(Math.Max(1, paging.Page - 1), reply.Query, reply.Filter);
+        var next = SearchPaging.Encode(Math.Min(paging.TotalPages, paging.Page + 1), reply.Query, reply.Filter);
         if (previous is null || next is null || previous == next)
         {
             return null;

@@ -21,6 +21,9 @@ internal static class SlashCommands
             [
                 Text("query", "Words to look for; \"quote\" a phrase, -word to exclude", 500),
                 new CommandOption(CommandOption.Integer, "page", "Page of results", Required: false, MinValue: 1, MaxValue: 100),
+                new CommandOption(CommandOption.String, "from", "Published on or after (2021, 2021-05 or 2021-05-25)", Required: false, MaxLength: 10),
+                new CommandOption(CommandOption.String, "to", "Published on or before (2021, 2021-05 or 2021-05-25)", Required: false, MaxLength: 10),
+                new CommandOption(CommandOption.String, "sort", "Best match first, or newest first", Required: false, Choices: [new("relevance", "relevance"), new("newest", "newest")]),
             ]),
         new(QuoteCommand.Name, "Find where a quotation comes from",
             Options: [Text("text", "The quotation, as well as you remember it", 1000)]),

@@ -41,6 +41,9 @@ public sealed record Reply(string Command, string? Query, ReplyKind Kind, string
     /// <summary>Where this page sits in a paged result, when paged.</summary>
     public ReplyPaging? Paging { get; init; }
 
+    /// <summary>The date filter and order a search ran with, so the next page can run the same way.</summary>
+    public SearchFilter? Filter { get; init; }
+
     /// <summary>Errors and empty answers concern only the person who asked.</summary>
     public bool IsPrivate => Kind is ReplyKind.Invalid or ReplyKind.Failed or ReplyKind.NoResults;
 }
@@ -56,3 +59,11 @@ public sealed record ReplyFact(string Name, string Value);
 
 /// <summary>Where a page sits: page number from 1, how many pages, and how many results in all.</summary>
 public sealed record ReplyPaging(int Page, int TotalPages, int PageSize, int TotalResults);
+
+/// <summary>Publication dates to keep (2021, 2021-05 or 2021-05-25; inclusive) and whether the newest come first.</summary>
+public sealed record SearchFilter(string? From = null, string? To = null, bool Newest = false)
+{
+    public static SearchFilter None { get; } = new();
+
+    public bool IsDefault => From is null && To is null && !Newest;
+}

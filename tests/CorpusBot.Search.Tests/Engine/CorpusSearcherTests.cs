@@ -1,3 +1,5 @@
+using CorpusBot.Search.Querying;
+
 namespace CorpusBot.Search.Tests.Engine;
 
 public sealed class CorpusSearcherTests(SeedCorpusFixture seeds) : IClassFixture<SeedCorpusFixture>
@@ -74,6 +76,38 @@ public sealed class CorpusSearcherTests(SeedCorpusFixture seeds) : IClassFixture
 
         Assert.Equal(SeedCorpusFixture.Unilad, Assert.Single(phrase.Citations).ArticleId);
         Assert.DoesNotContain(excluded.Citations, c => c.ArticleId == SeedCorpusFixture.Fuerza);
+    }
+
+    [Fact]
+    public void Search_keeps_only_articles_published_in_the_date_range()
+    {
+        var may2021 = seeds.Searcher.Search("Ruffalo", dates: DateRange.Parse("2021-05", "2021-05"));
+        var after = seeds.Searcher.Search("Ruffalo", dates: DateRange.Parse("2021-05-26", null));
+        var dayOnly = seeds.Searcher.Search("Ruffalo", dates: DateRange.Parse("2021-05-25", "2021-05-25"));
+
+        Assert.Equal(2, may2021.TotalArticles);
+        Assert.Equal(0, after.TotalArticles);
+        Assert.Equal(SeedCorpusFixture.Unilad, Assert.Single(dayOnly.Citations).ArticleId);
+    }
+
+    [Fact]
+    public void Search_can_put_the_newest_first()
+    {
+        var newest = seeds.Searcher.Search("Ruffalo", newestFirst: true);
+
+        Assert.Equal(SeedCorpusFixture.Unilad, newest.Citations[0].ArticleId);
+        Assert.Equal(SeedCorpusFixture.Fuerza, newest.Citations[^1].ArticleId);
+    }
+
+    [Theory]
+    [InlineData("yesterday", null)]
+    [InlineData("2021-13", null)]
+    [InlineData("2022", "2021")]
+    public void A_bad_date_range_is_refused_with_a_clear_message(string from, string? to)
+    {
+        var error = Assert.Throws<CorpusException>(() => DateRange.Parse(from, to));
+
+        Assert.True(error.IsUserError);
     }
 
     [Theory]

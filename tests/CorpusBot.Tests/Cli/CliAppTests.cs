@@ -57,6 +57,19 @@ public sealed class CliAppTests : IDisposable
     }
 
     [Fact]
+    public async Task Search_filters_by_date_and_sorts_newest_first_from_the_command_line()
+    {
+        var filtered = (await _cli.RunAsync("search", "Ruffalo", "--from", "2021-05-25", "--to", "2021", "--json")).Json();
+        var newest = (await _cli.RunAsync("search", "Ruffalo", "--sort", "newest", "--json")).Json();
+        var bad = await _cli.RunAsync("search", "Ruffalo", "--from", "last tuesday", "--json");
+
+        Assert.Equal("000_a7b503fa4e7868a0", Assert.Single(filtered.GetProperty("results").EnumerateArray()).GetProperty("article").GetString());
+        Assert.Equal("2021-05-25", newest.GetProperty("results")[0].GetProperty("published").GetString());
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("2021-05-25", bad.Json().GetProperty("message").GetString());
+    }
+
+    [Fact]
     public async Task No_results_is_an_answer_with_exit_code_0()
     {
         var run = await _cli.RunAsync("search", "zzzqqqxxx", "--json");

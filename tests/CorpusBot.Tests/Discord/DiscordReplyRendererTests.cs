@@ -72,12 +72,23 @@ public class DiscordReplyRendererTests
 
         var paging = message.Components!.Last().Components;
         Assert.Equal(2, paging.Count);
-        Assert.True(SearchPaging.TryDecode(paging[0].CustomId, out var previous, out var query));
+        Assert.True(SearchPaging.TryDecode(paging[0].CustomId, out var previous, out var query, out _));
         Assert.Equal((1, "ruffalo israel"), (previous, query));
-        Assert.True(SearchPaging.TryDecode(paging[1].CustomId, out var next, out _));
+        Assert.True(SearchPaging.TryDecode(paging[1].CustomId, out var next, out _, out _));
         Assert.Equal(3, next);
         Assert.Equal("3. A Title", message.Embeds![0].Title);
         Assert.Contains("page 2 of 3", message.Content);
+    }
+
+    [Fact]
+    public void Page_buttons_carry_the_date_filter_and_order()
+    {
+        var reply = Answer("search", "ruffalo", Cite(1)) with { Paging = new ReplyPaging(1, 2, 1, 2), Filter = new SearchFilter("2021", "2021-06", Newest: true) };
+
+        var next = DiscordReplyRenderer.Render(reply).Components!.Last().Components[1];
+
+        Assert.True(SearchPaging.TryDecode(next.CustomId, out var page, out var query, out var filter));
+        Assert.Equal((2, "ruffalo", new SearchFilter("2021", "2021-06", true)), (page, query, filter));
     }
 
     [Fact]
