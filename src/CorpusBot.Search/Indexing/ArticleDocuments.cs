@@ -9,9 +9,9 @@ namespace CorpusBot.Search.Indexing;
 /// <summary>Turns an article into its index documents (one article record, then one per passage) and back.</summary>
 internal static class ArticleDocuments
 {
-    public static List<Document> Build(Article article, ArticleFile file)
+    public static List<Document> Build(Article article, ArticleFile file, IReadOnlySet<string>? repeatedLines = null)
     {
-        var passages = PassageSplitter.Split(article.Body, article.Metadata.Title);
+        var passages = PassageSplitter.Split(article.Body, article.Metadata.Title, repeatedLines);
         var documents = new List<Document>(passages.Count + 1);
 
         var head = new Document
@@ -22,6 +22,7 @@ internal static class ArticleDocuments
             new StoredField(FileLength, file.Length),
             new StoredField(FileTime, file.LastWriteUtc.Ticks),
             new StoredField(PassageCount, passages.Count),
+            new StoredField(LineKeys, string.Join(' ', RepeatedLines.Keys(article.Body))),
             new StringField(TitleKey, TitleKeyOf(article.Metadata.Title), Field.Store.NO),
             new TextField(TitleExact, article.Metadata.Title, Field.Store.NO),
         };

@@ -19,7 +19,7 @@ namespace CorpusBot.Search.Indexing;
 public sealed partial class CorpusIndex : IDisposable
 {
     /// <summary>Bumped when analysis, passage splitting or reading change: a different version rebuilds everything.</summary>
-    internal const string SchemaVersion = "2";
+    internal const string SchemaVersion = "3";
 
     private const string UpdatedKey = "updated";
     private const string SchemaKey = "schema";
@@ -113,7 +113,8 @@ public sealed partial class CorpusIndex : IDisposable
                 id,
                 document.Get(Hash),
                 document.GetField(FileLength)?.GetInt64Value() ?? -1,
-                document.GetField(FileTime)?.GetInt64Value() ?? -1);
+                document.GetField(FileTime)?.GetInt64Value() ?? -1,
+                (document.Get(LineKeys) ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries));
         }
 
         return articles;
@@ -247,7 +248,7 @@ public sealed partial class CorpusIndex : IDisposable
 }
 
 /// <summary>What the index knows of an article file, to decide whether it must be re-read.</summary>
-internal sealed record IndexedArticle(string Id, string Hash, long FileLength, long FileTimeTicks);
+internal sealed record IndexedArticle(string Id, string Hash, long FileLength, long FileTimeTicks, IReadOnlyCollection<string> LineKeys);
 
 /// <summary>A searcher borrowed from the <see cref="CorpusIndex"/>; dispose to return it.</summary>
 public readonly struct SearcherLease : IDisposable

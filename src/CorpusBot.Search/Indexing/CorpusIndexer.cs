@@ -79,49 +79,67 @@ public sealed partial class CorpusIndexer(CorpusIndex index, ArticleReader reade
         var added = new List<string>();
         var changed = new List<string>();
         var kept = new HashSet<string>(StringComparer.Ordinal);
-        var progress = new Progress(toRead.Count, logger);
         if (rebuild)
         {
             index.DeleteAll();
         }
 
-        foreach (var chunk in toRead.Chunk(ChunkSize))
+        // First look at every changed file (what it is, and its lines), so that lines repeated across
+        // articles are known before any of them is split into passages; then read each again and index it.
+        var pending = new List<(ArticleFile File, IReadOnlyCollection<string> Lines)>();
+        foreach (var file in toRead)
         {
-            var built = new List<(ArticleFile File, Article Article, List<Lucene.Net.Documents.Document> Documents)>(chunk.Length);
-            foreach (var file in chunk)
+            cancellationToken.ThrowIfCancellationRequested();
+            var result = await reader.ReadAsync(file, cancellationToken);
+            if (result.Article is not { } article)
+            {
+                skipped.Add(Skip(file, result.SkipReason!));
+                if (!rebuild && indexed.ContainsKey(file.Id))
+                {
+                    kept.Add(file.Id); // keep the last good version rather than lose the article
+                }
+
+                continue;
+            }
+
+            foreach (var warning in result.Warnings)
+            {
+                LogReadWarning(logger, file.Path, warning);
+            }
+
+            if (!rebuild && indexed.TryGetValue(file.Id, out var known) && known.Hash == article.ContentHash && known.FileLength == file.Length)
+            {
+                unchanged++;
+                continue;
+            }
+
+            pending.Add((file, RepeatedLines.Keys(article.Body)));
+        }
+
+        var pendingIds = pending.Select(p => p.File.Id).ToHashSet(StringComparer.Ordinal);
+        var repeated = RepeatedLines.Shared(indexed.Values
+            .Where(a => seen.Contains(a.Id) && !pendingIds.Contains(a.Id))
+            .Select(a => a.LineKeys)
+            .Concat(pending.Select(p => p.Lines)));
+        var progress = new Progress(pending.Count, logger);
+        foreach (var chunk in pending.Chunk(ChunkSize))
+        {
+            var built = new List<(string Id, List<Lucene.Net.Documents.Document> Documents)>(chunk.Length);
+            foreach (var (file, _) in chunk)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var result = await reader.ReadAsync(file, cancellationToken);
                 progress.Advance();
-                if (result.Article is not { } article)
+                if (result.Article is { } article)
                 {
-                    skipped.Add(Skip(file, result.SkipReason!));
-                    if (!rebuild && indexed.ContainsKey(file.Id))
-                    {
-                        kept.Add(file.Id); // keep the last good version rather than lose the article
-                    }
-
-                    continue;
+                    built.Add((article.Id, ArticleDocuments.Build(article, file, repeated)));
                 }
-
-                foreach (var warning in result.Warnings)
-                {
-                    LogReadWarning(logger, file.Path, warning);
-                }
-
-                if (!rebuild && indexed.TryGetValue(file.Id, out var known) && known.Hash == article.ContentHash && known.FileLength == file.Length)
-                {
-                    unchanged++;
-                    continue;
-                }
-
-                built.Add((file, article, ArticleDocuments.Build(article, file)));
             }
 
-            foreach (var (file, article, documents) in built)
+            foreach (var (id, documents) in built)
             {
-                index.Upsert(article.Id, documents);
-                (indexed.ContainsKey(article.Id) ? changed : added).Add(article.Id);
+                index.Upsert(id, documents);
+                (indexed.ContainsKey(id) ? changed : added).Add(id);
             }
         }
 

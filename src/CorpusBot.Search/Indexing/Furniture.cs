@@ -11,6 +11,9 @@ namespace CorpusBot.Search.Indexing;
 /// </summary>
 internal static partial class Furniture
 {
+    /// <summary>A list of other stories ("Most Read", "Recommended", "More from…"): nothing after it belongs to the article.</summary>
+    public static bool EndsArticle(string line) => TailMarker().IsMatch(TextNormalizer.Normalize(line).Trim());
+
     public static bool IsFurniture(string line, string? title)
     {
         var text = TextNormalizer.Normalize(line).Trim();
@@ -33,6 +36,9 @@ internal static partial class Furniture
         var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return words.Length <= 3 && !text.EndsWith(':') && !Sentence().IsMatch(text);
     }
+
+    [GeneratedRegex(@"^(most read|most popular|recommended( for you| stories)?|trending( now| stories)?|more (from|stories)|you (may|might) also like|related (stories|articles|coverage))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex TailMarker();
 
     [GeneratedRegex(@"^(advertisement|advertising|sponsored( content)?|most read( stories)?.*|read more\b.*|related( stories| articles)?:?.*|topics?:.*|tags?:.*|share (this|on)\b.*|sign up\b.*|subscribe\b.*|click here\b.*|follow us\b.*|(\d+\.\s*)?[\w .'-]+/(twitter|instagram|facebook|getty|shutterstock|youtube|tiktok)\b.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex Marker();

@@ -12,6 +12,7 @@ internal static class IndexFields
     public const string FileLength = "file_length";
     public const string FileTime = "file_time";
     public const string PassageCount = "passages";
+    public const string LineKeys = "line_keys";
 
     public const string Title = "title";
     public const string TitleKey = "title_key";

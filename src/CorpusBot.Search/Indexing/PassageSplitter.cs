@@ -18,15 +18,23 @@ public static class PassageSplitter
     /// <summary>No passage grows past this many characters unless a single sentence is longer.</summary>
     public const int MaxLength = 1200;
 
-    /// <summary>Splits <paramref name="body"/> into passages in reading order, leaving page furniture out.</summary>
-    public static IReadOnlyList<Passage> Split(string body, string? title = null)
+    /// <summary>
+    /// Splits <paramref name="body"/> into passages in reading order, leaving page furniture out: lines that look like
+    /// furniture, lines found in other articles too (<paramref name="repeated"/>), and everything after a "Most Read" list.
+    /// </summary>
+    public static IReadOnlyList<Passage> Split(string body, string? title = null, IReadOnlySet<string>? repeated = null)
     {
         var texts = new List<string>();
         var current = new StringBuilder();
         foreach (var line in body.Split('\n'))
         {
             var unit = line.Trim();
-            if (Furniture.IsFurniture(unit, title))
+            if (Furniture.EndsArticle(unit))
+            {
+                break;
+            }
+
+            if (Furniture.IsFurniture(unit, title) || (repeated is { Count: > 0 } && RepeatedLines.Key(unit) is { } key && repeated.Contains(key)))
             {
                 continue;
             }

@@ -183,6 +183,19 @@ public sealed class CorpusIndexerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_line_repeated_across_articles_is_treated_as_furniture()
+    {
+        const string bio = "Jo Writer studied journalism in Leeds and has covered courts for the paper since 2019.";
+        _corpus.Write("a.txt", Article("Alpha", $"The harbour bridge reopened after repairs on Monday morning.\n\n{bio}"));
+        _corpus.Write("b.txt", Article("Beta", $"The library extended its opening hours for the exam season.\n\n{bio}"));
+
+        await _corpus.UpdateAsync();
+
+        Assert.Empty(_corpus.Searcher.Search("Leeds journalism courts").Citations);
+        Assert.Single(_corpus.Searcher.Search("harbour bridge").Citations);
+    }
+
+    [Fact]
     public async Task Two_files_with_the_same_id_index_one_and_warn_about_the_other()
     {
         _corpus.Write("story.txt", Article("Story", "The text version about falcons."));

@@ -50,9 +50,17 @@ public class PassageSplitterTests
         Assert.Equal(3000, passages.Sum(p => p.Text.Split(' ').Length));
     }
 
+    [Fact]
+    public void Nothing_after_a_most_read_list_belongs_to_the_article()
+    {
+        var passages = PassageSplitter.Split($"{Paragraph} Kept.\nMost Read StoriesMost Read\nNew Trailer Just Landed\n{Paragraph} Bio.");
+
+        var passage = Assert.Single(passages);
+        Assert.EndsWith("Kept.", passage.Text);
+    }
+
     [Theory]
     [InlineData("Advertisement")]
-    [InlineData("Most Read StoriesMost Read")]
     [InlineData("Topics: Film and TV, Apology, Israel")]
     [InlineData("Instagram/@markruffalo")]
     [InlineData("Mark Ruffalo/Twitter")]
