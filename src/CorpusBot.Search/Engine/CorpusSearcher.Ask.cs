@@ -33,7 +33,7 @@ public sealed partial class CorpusSearcher
         var searcher = lease.Searcher;
         if (Speller.Correct(searcher.IndexReader, parsed.Text) is { } corrected)
         {
-            notes.Add($"Searched for \u201C{corrected}\u201D.");
+            notes.Add($"Did you mean \u201C{corrected}\u201D? Answering that.");
             parsed = UserQuery.Parse(corrected);
         }
 
@@ -84,7 +84,6 @@ public sealed partial class CorpusSearcher
             var windowShare = Math.Min(1, window / total);
             var score = (0.35 * hit.Score / top) + (0.3 * coverage) + (0.35 * windowShare);
             ranked.Add((document, excerpt, coverage, windowShare, score));
-            if (Environment.GetEnvironmentVariable("CORPUSBOT_DEBUG") is not null) Console.Error.WriteLine($"DBG {document.Get(ArticleId)[..3]} p{document.Get(Ordinal)} bm={hit.Score / top:F2} cov={coverage:F2} win={windowShare:F2} => {score:F3} | {excerpt.Text[..Math.Min(60, excerpt.Text.Length)]}");
         }
 
         var best = ranked

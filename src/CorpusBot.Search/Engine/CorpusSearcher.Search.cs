@@ -31,7 +31,7 @@ public sealed partial class CorpusSearcher
         var searcher = lease.Searcher;
         if (Speller.Correct(searcher.IndexReader, parsed.Text) is { } corrected)
         {
-            notes.Add($"No article has some of those words; showing results for “{corrected}”.");
+            notes.Add($"Did you mean “{corrected}”? Showing results for it.");
             parsed = UserQuery.Parse(corrected);
         }
 

@@ -61,9 +61,9 @@ internal static partial class Speakers
         return who;
     }
 
-    private const string Verbs = "said|says|wrote|writes|added|adds|tweeted|tweets|declared|declares|commented|comments|explained|explains|told|asked|asks|replied|replies|noted|notes|urged|urges|stated|states|posted|posts|expressed|expresses|insisted|argued|claimed|continued|responded|warned|mentioned|announced|read|reads|shared";
+    private const string Verbs = "said|says|wrote|writes|added|adds|tweeted|tweets|declared|declares|commented|comments|explained|explains|told|asked|asks|replied|replies|noted|notes|urged|urges|stated|states|posted|posts|expressed|expresses|insisted|argued|claimed|continued|responded|warned|mentioned|announced|read|reads|shared|rebuked|called|calling|slammed|blasted|ending with|concluded";
 
-    private const string Who = @"(?:(?i:yet|one|another|a|an|the|some|his|her|their)\s+)*(?:(?:\p{Ll}+\s+)?(?:user|person|fan|follower|critic|commenter|reader|people|users|fans|followers|critics)\b|\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}|he|she|they|another|one)";
+    private const string Who = @"(?:(?i:yet|one|another|a|an|the|some|his|her|their)\s+)*(?:(?:\p{Ll}+\s+)?(?:user|person|fan|follower|critic|commenter|reader|reply|comment|people|users|fans|followers|critics)\b|\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}|he|she|they|another|one)";
 
     [GeneratedRegex(@"^\s*[,.;:!?\u2026]*\s*[""'\u201D\u2019\u00BB]*\s*,?\s*(?:(?:" + Verbs + @")\s+(?<who>" + Who + @")|(?<who2>" + Who + @")\s+(?:" + Verbs + @"))\b")]
     private static partial Regex After();

@@ -78,6 +78,50 @@ public sealed class CorpusSearcherTests(SeedCorpusFixture seeds) : IClassFixture
         Assert.DoesNotContain(excluded.Citations, c => c.ArticleId == SeedCorpusFixture.Fuerza);
     }
 
+    [Theory]
+    [InlineData("Rufalo apology", "ruffalo")]
+    [InlineData("Cherien Dabiss", "dabis")]
+    [InlineData("watermellon", "watermelon")]
+    public void A_misspelt_word_is_corrected_from_the_collection_and_the_reply_says_did_you_mean(string query, string corrected)
+    {
+        var result = seeds.Searcher.Search(query);
+
+        Assert.NotEmpty(result.Citations);
+        Assert.Contains(result.Notes, n => n.StartsWith("Did you mean", StringComparison.Ordinal) && n.Contains(corrected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Known_words_are_never_corrected()
+    {
+        Assert.DoesNotContain(seeds.Searcher.Search("Ruffalo retweet").Notes, n => n.StartsWith("Did you mean", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_question_the_collection_cannot_answer_says_so_and_offers_leads()
+    {
+        var result = seeds.Searcher.Ask("What did Joe Biden say about the ceasefire?");
+
+        Assert.False(result.Answered);
+        Assert.NotEmpty(result.Citations);
+    }
+
+    [Fact]
+    public void A_quote_comes_with_its_speaker_when_the_text_names_one()
+    {
+        Assert.Equal("one user", seeds.Searcher.Quote("a voice for the voiceless").Matches[0].Speaker);
+        Assert.Equal("Another", seeds.Searcher.Quote("have a spine have some integrity").Matches[0].Speaker);
+        Assert.Equal("Ruffalo", seeds.Searcher.Quote("sanctions on South Africa helped free its black people").Matches[0].Speaker);
+    }
+
+    [Fact]
+    public void A_block_quote_after_a_lead_in_line_is_returned_whole()
+    {
+        var quotation = seeds.Searcher.Quote("have a spine have some integrity").Matches[0].Quotation;
+
+        Assert.StartsWith("Booooo have a spine", quotation);
+        Assert.EndsWith("that’s clout chasing man.", quotation);
+    }
+
     [Fact]
     public void Search_keeps_only_articles_published_in_the_date_range()
     {
