@@ -18,31 +18,16 @@ internal sealed partial class IndexHostedService(CorpusIndexer indexer, IOptions
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
+
+        // Watch before the first pass, so that a change made while it runs is not missed (it triggers another pass).
+        var changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+        using var watcher = options.Value.Watch ? Watch(changes.Writer) : null;
         await UpdateAsync(stoppingToken);
         _firstPass.TrySetResult();
-        if (!options.Value.Watch)
+        if (watcher is null)
         {
             return;
         }
-
-        var changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-        using var watcher = new FileSystemWatcher(indexer.ArticlesPath)
-        {
-            IncludeSubdirectories = true,
-            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
-        };
-        FileSystemEventHandler signal = (_, _) => changes.Writer.TryWrite(true);
-        watcher.Created += signal;
-        watcher.Changed += signal;
-        watcher.Deleted += signal;
-        watcher.Renamed += (_, _) => changes.Writer.TryWrite(true);
-        watcher.Error += (_, e) =>
-        {
-            LogWatcherError(logger, e.GetException().Message);
-            changes.Writer.TryWrite(true);
-        };
-        watcher.EnableRaisingEvents = true;
-        LogWatching(logger, indexer.ArticlesPath);
 
         var quiet = TimeSpan.FromMilliseconds(options.Value.WatchDebounceMilliseconds);
         while (await changes.Reader.WaitToReadAsync(stoppingToken))
@@ -56,6 +41,33 @@ internal sealed partial class IndexHostedService(CorpusIndexer indexer, IOptions
 
             await UpdateAsync(stoppingToken);
         }
+    }
+
+    private FileSystemWatcher? Watch(ChannelWriter<bool> changes)
+    {
+        if (!Directory.Exists(indexer.ArticlesPath))
+        {
+            return null;
+        }
+
+        var watcher = new FileSystemWatcher(indexer.ArticlesPath)
+        {
+            IncludeSubdirectories = true,
+            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
+        };
+        FileSystemEventHandler signal = (_, _) => changes.TryWrite(true);
+        watcher.Created += signal;
+        watcher.Changed += signal;
+        watcher.Deleted += signal;
+        watcher.Renamed += (_, _) => changes.TryWrite(true);
+        watcher.Error += (_, e) =>
+        {
+            LogWatcherError(logger, e.GetException().Message);
+            changes.TryWrite(true);
+        };
+        watcher.EnableRaisingEvents = true;
+        LogWatching(logger, indexer.ArticlesPath);
+        return watcher;
     }
 
     public override Task StopAsync(CancellationToken cancellationToken)
