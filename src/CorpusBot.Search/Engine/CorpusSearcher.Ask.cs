@@ -27,15 +27,9 @@ public sealed partial class CorpusSearcher
     /// </summary>
     public AskResult Ask(string question, int maxSources = 3)
     {
-        var parsed = UserQuery.Parse(question);
-        var notes = NotesFor(parsed);
         using var lease = index.Acquire();
         var searcher = lease.Searcher;
-        if (Speller.Correct(searcher.IndexReader, parsed.Text) is { } corrected)
-        {
-            notes.Add($"Did you mean \u201C{corrected}\u201D? Answering that.");
-            parsed = UserQuery.Parse(corrected);
-        }
+        var (parsed, notes) = Understand(searcher, question, "Answering that.");
 
         var terms = QueryTerms.From(parsed, QuestionWords.Ignored);
         if (terms.IsEmpty)

@@ -25,15 +25,9 @@ public sealed partial class CorpusSearcher
         }
 
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
-        var parsed = UserQuery.Parse(query);
-        var notes = NotesFor(parsed);
         using var lease = index.Acquire();
         var searcher = lease.Searcher;
-        if (Speller.Correct(searcher.IndexReader, parsed.Text) is { } corrected)
-        {
-            notes.Add($"Did you mean “{corrected}”? Showing results for it.");
-            parsed = UserQuery.Parse(corrected);
-        }
+        var (parsed, notes) = Understand(searcher, query, "Showing results for it.");
 
         var terms = QueryTerms.From(parsed);
         if (terms.IsEmpty)

@@ -52,6 +52,20 @@ public sealed partial class CorpusSearcher(CorpusIndex index)
             document.GetField(Ordinal)?.GetInt32Value() ?? 0);
     }
 
+    /// <summary>Parses what the person typed and corrects words the collection has never seen, saying so in a note.</summary>
+    private static (UserQuery Query, List<string> Notes) Understand(IndexSearcher searcher, string text, string correctionNote)
+    {
+        var parsed = UserQuery.Parse(text);
+        var notes = NotesFor(parsed);
+        if (Speller.Correct(searcher.IndexReader, parsed.Text) is { } corrected)
+        {
+            notes.Add($"Did you mean \u201C{corrected}\u201D? {correctionNote}");
+            parsed = UserQuery.Parse(corrected);
+        }
+
+        return (parsed, notes);
+    }
+
     private static List<string> NotesFor(UserQuery query)
     {
         var notes = new List<string>();
