@@ -45,9 +45,6 @@ public sealed partial class InteractionDispatcher : IAsyncDisposable
     /// <summary>The application id to use when an interaction does not carry one (from configuration or READY).</summary>
     public string? ApplicationId { get; set; }
 
-    /// <summary>How many interactions are being answered right now.</summary>
-    public int InFlight => _running.Count;
-
     /// <summary>Takes an INTERACTION_CREATE payload and returns at once; the answer is sent in the background.</summary>
     public void Accept(JsonElement payload)
     {

@@ -17,9 +17,6 @@ public sealed record MessagePayload(
     /// <summary>Always sent, and always parsing nothing: no one is pinged by an article or by echoed input.</summary>
     public AllowedMentions AllowedMentions { get; init; } = AllowedMentions.None;
 
-    /// <summary>True when the ephemeral flag is set.</summary>
-    [System.Text.Json.Serialization.JsonIgnore]
-    public bool IsEphemeral => ((Flags ?? 0) & Ephemeral) != 0;
 }
 
 /// <summary>Which mentions in a message may ping.</summary>

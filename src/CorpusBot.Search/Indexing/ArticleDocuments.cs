@@ -24,7 +24,6 @@ internal static class ArticleDocuments
             new StoredField(PassageCount, passages.Count),
             new StoredField(LineKeys, string.Join(' ', RepeatedLines.Keys(article.Body))),
             new StringField(TitleKey, TitleKeyOf(article.Metadata.Title), Field.Store.NO),
-            new TextField(TitleExact, article.Metadata.Title, Field.Store.NO),
         };
         AddMetadata(head, article.Metadata);
         documents.Add(head);

@@ -54,7 +54,7 @@ public sealed partial class CorpusIndex : IDisposable
     /// <summary>The analyzer used for every field at index time; queries analyse with the same chains.</summary>
     public static Analyzer IndexAnalyzer { get; } = new PerFieldAnalyzerWrapper(
         CorpusAnalyzers.Stemmed,
-        new Dictionary<string, Analyzer> { [Exact] = CorpusAnalyzers.Exact, [TitleExact] = CorpusAnalyzers.Exact });
+        new Dictionary<string, Analyzer> { [Exact] = CorpusAnalyzers.Exact });
 
     /// <summary>
     /// Opens (or creates) the index at <paramref name="path"/>. A corrupt index is wiped and recreated with a

@@ -79,18 +79,16 @@ public sealed partial class CorpusIndexer(CorpusIndex index, ArticleReader reade
         var added = new List<string>();
         var changed = new List<string>();
         var kept = new HashSet<string>(StringComparer.Ordinal);
-        if (rebuild)
-        {
-            index.DeleteAll();
-        }
 
         // First look at every changed file (what it is, and its lines), so that lines repeated across
         // articles are known before any of them is split into passages; then read each again and index it.
         var pending = new List<(ArticleFile File, IReadOnlyCollection<string> Lines)>();
+        var reading = new Progress("read", toRead.Count, logger);
         foreach (var file in toRead)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var result = await reader.ReadAsync(file, cancellationToken);
+            reading.Advance();
             if (result.Article is not { } article)
             {
                 skipped.Add(Skip(file, result.SkipReason!));
@@ -121,7 +119,12 @@ public sealed partial class CorpusIndexer(CorpusIndex index, ArticleReader reade
             .Where(a => seen.Contains(a.Id) && !pendingIds.Contains(a.Id))
             .Select(a => a.LineKeys)
             .Concat(pending.Select(p => p.Lines)));
-        var progress = new Progress(pending.Count, logger);
+        if (rebuild)
+        {
+            index.DeleteAll(); // nothing is visible before the commit at the end of the pass
+        }
+
+        var progress = new Progress("indexed", pending.Count, logger);
         foreach (var chunk in pending.Chunk(ChunkSize))
         {
             var built = new List<(string Id, List<Lucene.Net.Documents.Document> Documents)>(chunk.Length);
@@ -177,7 +180,7 @@ public sealed partial class CorpusIndexer(CorpusIndex index, ArticleReader reade
         return new SkippedFile(file.Path, reason);
     }
 
-    private sealed class Progress(int total, ILogger logger)
+    private sealed class Progress(string stage, int total, ILogger logger)
     {
         private readonly Stopwatch _sinceReport = Stopwatch.StartNew();
         private int _done;
@@ -188,7 +191,7 @@ public sealed partial class CorpusIndexer(CorpusIndex index, ArticleReader reade
             if (_sinceReport.Elapsed >= ProgressInterval && _done < total)
             {
                 _sinceReport.Restart();
-                LogProgress(logger, _done, total, 100.0 * _done / total);
+                LogProgress(logger, stage, _done, total, 100.0 * _done / total);
             }
         }
     }
@@ -199,8 +202,8 @@ public sealed partial class CorpusIndexer(CorpusIndex index, ArticleReader reade
     [LoggerMessage(Level = LogLevel.Warning, Message = "{FilePath}: {Warning}")]
     private static partial void LogReadWarning(ILogger logger, string filePath, string warning);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Indexing: {Done} of {Total} files read ({Percent:F0}%)")]
-    private static partial void LogProgress(ILogger logger, int done, int total, double percent);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Indexing: {Done} of {Total} files {Stage} ({Percent:F0}%)")]
+    private static partial void LogProgress(ILogger logger, string stage, int done, int total, double percent);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The index at {IndexPath} was built by another version; rebuilding it")]
     private static partial void LogRebuild(ILogger logger, string indexPath);

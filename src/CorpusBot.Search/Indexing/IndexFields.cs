@@ -26,5 +26,4 @@ internal static class IndexFields
     public const string Ordinal = "ordinal";
     public const string Body = "body";
     public const string Exact = "exact";
-    public const string TitleExact = "title_exact";
 }

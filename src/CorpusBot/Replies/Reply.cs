@@ -64,6 +64,4 @@ public sealed record ReplyPaging(int Page, int TotalPages, int PageSize, int Tot
 public sealed record SearchFilter(string? From = null, string? To = null, bool Newest = false)
 {
     public static SearchFilter None { get; } = new();
-
-    public bool IsDefault => From is null && To is null && !Newest;
 }
