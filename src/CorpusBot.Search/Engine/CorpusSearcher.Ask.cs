@@ -105,7 +105,8 @@ public sealed partial class CorpusSearcher
         foreach (var term in terms)
         {
             var inBody = reader.DocFreq(new Term(Body, term));
-            var frequency = Math.Min(passages, inBody > 0 ? inBody : Math.Min(1, reader.DocFreq(new Term(Title, term))));
+            var elsewhere = reader.DocFreq(new Term(Title, term)) + reader.DocFreq(new Term(Source, term));
+            var frequency = Math.Min(passages, inBody > 0 ? inBody : Math.Min(1, elsewhere));
             var idf = Math.Log(1 + ((passages - frequency + 0.5) / (frequency + 0.5)));
             weights[term] = frequency > 0 ? idf : idf * (capitalised.Contains(term) ? 1.0 : 0.5);
         }
@@ -134,7 +135,8 @@ public sealed partial class CorpusSearcher
         var id = document.Get(ArticleId);
         if (!cache.TryGetValue(id, out var terms))
         {
-            terms = [.. TokenReader.Read(CorpusAnalyzers.Stemmed, document.Get(Title) ?? string.Empty).Select(t => t.Term)];
+            var heading = string.Join(' ', new[] { document.Get(Title), document.Get(Outlet), document.Get(Author) }.OfType<string>());
+            terms = [.. TokenReader.Read(CorpusAnalyzers.Stemmed, heading).Select(t => t.Term)];
             cache[id] = terms;
         }
 

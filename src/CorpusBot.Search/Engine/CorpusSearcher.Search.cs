@@ -65,7 +65,8 @@ public sealed partial class CorpusSearcher
                 var document = searcher.Doc(hit.Doc);
                 ExcerptBuilder.FindMarks(document.Get(Body), terms, weights, out var found);
                 found.UnionWith(TitleTerms(titleTerms, document));
-                score = hit.Score * (CoverageFloor + ((1 - CoverageFloor) * found.Where(weights.ContainsKey).Sum(t => weights[t]) / total));
+                var coverage = found.Where(weights.ContainsKey).Sum(t => weights[t]) / total;
+                score = hit.Score * (CoverageFloor + ((1 - CoverageFloor) * coverage * coverage));
             }
             else if (weights.Count <= 1)
             {
@@ -99,7 +100,7 @@ public sealed partial class CorpusSearcher
     }
 
     private const int RescoredCandidates = 100;
-    private const double CoverageFloor = 0.4;
+    private const double CoverageFloor = 0.2;
 
     private static readonly ISet<string> ArticleIdOnly = new HashSet<string> { ArticleId };
 

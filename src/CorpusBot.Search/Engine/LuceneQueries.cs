@@ -18,6 +18,7 @@ internal static class LuceneQueries
             {
                 { new TermQuery(new Term(Body, term)), Occur.SHOULD },
                 { new TermQuery(new Term(Title, term)) { Boost = titleBoost }, Occur.SHOULD },
+                { new TermQuery(new Term(Source, term)) { Boost = titleBoost / 2 }, Occur.SHOULD },
             };
             anyTerm.Add(either, Occur.SHOULD);
         }

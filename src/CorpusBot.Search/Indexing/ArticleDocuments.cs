@@ -65,6 +65,7 @@ internal static class ArticleDocuments
     private static void AddMetadata(Document document, ArticleMetadata metadata)
     {
         document.Add(new TextField(Title, metadata.Title, Field.Store.YES));
+        document.Add(new TextField(Source, string.Join(' ', new[] { metadata.Outlet, metadata.Author }.OfType<string>()), Field.Store.NO));
         AddStored(document, Url, metadata.Url);
         AddStored(document, Outlet, metadata.Outlet);
         AddStored(document, Author, metadata.Author);

@@ -22,6 +22,7 @@ internal static class IndexFields
     public const string Published = "published";
     public const string PublishedDay = "published_day";
     public const string Tags = "tags";
+    public const string Source = "source";
 
     public const string Ordinal = "ordinal";
     public const string Body = "body";
