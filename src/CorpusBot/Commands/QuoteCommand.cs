@@ -11,7 +11,8 @@ public sealed class QuoteCommand(CorpusSearcher searcher)
     public Reply Execute(string text)
     {
         var result = searcher.Quote(text);
-        var items = result.Matches.Select(m => new ReplyItem(m.Citation, m.Quotation, m.Speaker)).ToList();
+        // A near match is a passage, not the quotation: it is never presented (or returned) as one.
+        var items = result.Matches.Select(m => result.Exact ? new ReplyItem(m.Citation, m.Quotation, m.Speaker) : new ReplyItem(m.Citation)).ToList();
         if (items.Count == 0)
         {
             return new Reply(Name, text, ReplyKind.NoResults, Notes.Join(result.Notes, "No article in the collection contains that quotation or anything close to it."), items);

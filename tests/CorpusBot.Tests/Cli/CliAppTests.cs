@@ -138,6 +138,16 @@ public sealed class CliAppTests : IDisposable
     }
 
     [Fact]
+    public async Task A_near_match_for_a_quote_is_labelled_and_never_given_as_the_quotation()
+    {
+        var json = (await _cli.RunAsync("quote", "Ruffalo is a brave hero of the people", "--json")).Json();
+
+        Assert.Equal("nearmatch", json.GetProperty("kind").GetString());
+        Assert.Contains("not the quotation", json.GetProperty("message").GetString());
+        Assert.All(json.GetProperty("results").EnumerateArray(), r => Assert.False(r.TryGetProperty("quotation", out _)));
+    }
+
+    [Fact]
     public async Task Words_after_the_command_join_into_one_query_without_quotes()
     {
         var json = (await _cli.RunAsync("ask", "when", "was", "the", "ceasefire", "declared", "--json")).Json();
