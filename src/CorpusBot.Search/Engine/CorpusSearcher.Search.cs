@@ -99,7 +99,7 @@ public sealed partial class CorpusSearcher
         return new SearchResults(citations, page, pageSize, best.Count, notes);
     }
 
-    private const int RescoredCandidates = 100;
+    private const int RescoredCandidates = 50;
     private const double CoverageFloor = 0.2;
 
     private static readonly ISet<string> ArticleIdOnly = new HashSet<string> { ArticleId };

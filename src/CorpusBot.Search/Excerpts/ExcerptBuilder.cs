@@ -32,13 +32,10 @@ public static class ExcerptBuilder
         if (query.Terms.Count > 0)
         {
             var wanted = new HashSet<string>(query.Terms, StringComparer.Ordinal);
-            foreach (var token in TokenReader.Read(CorpusAnalyzers.Stemmed, passage))
+            foreach (var token in TokenReader.Read(CorpusAnalyzers.Stemmed, passage, wanted))
             {
-                if (wanted.Contains(token.Term))
-                {
-                    found.Add(token.Term);
-                    marks.Add(new Mark(token.Start, token.End, token.Term, weights?.GetValueOrDefault(token.Term, 1.0) ?? 1.0));
-                }
+                found.Add(token.Term);
+                marks.Add(new Mark(token.Start, token.End, token.Term, weights?.GetValueOrDefault(token.Term, 1.0) ?? 1.0));
             }
         }
 
@@ -113,20 +110,28 @@ public static class ExcerptBuilder
         }
     }
 
+    // Distinct terms count fully, repeats a little. Marks are few, so a linear scan beats allocating a set per window.
     private static double Score(IReadOnlyList<Mark> marks, int start, int end)
     {
-        var distinct = new Dictionary<string, double>(StringComparer.Ordinal);
-        var occurrences = 0;
-        foreach (var mark in marks)
+        var score = 0.0;
+        for (var i = 0; i < marks.Count; i++)
         {
-            if (mark.Start >= start && mark.End <= end)
+            var mark = marks[i];
+            if (mark.Start < start || mark.End > end)
             {
-                distinct[mark.Term] = mark.Weight;
-                occurrences++;
+                continue;
             }
+
+            var repeat = false;
+            for (var j = 0; j < i && !repeat; j++)
+            {
+                repeat = marks[j].Start >= start && marks[j].End <= end && marks[j].Term == mark.Term;
+            }
+
+            score += repeat ? 0.1 : mark.Weight;
         }
 
-        return distinct.Values.Sum() + (0.1 * (occurrences - distinct.Count));
+        return score;
     }
 
     // A sentence longer than the target: centre a target-sized window on its densest run of marks.
