@@ -13,7 +13,12 @@ public sealed partial class CorpusSearcher
     {
         var parsed = UserQuery.Parse(text, allowOperators: false);
         var notes = NotesFor(parsed);
-        var tokens = TokenReader.Read(CorpusAnalyzers.Exact, parsed.Loose).Select(t => t.Term).Take(QueryTerms.MaxTerms).ToList();
+        // "it's not accurate ... disrespectful": the parts either side of an ellipsis must all match, in order.
+        var fragments = Ellipsis().Split(parsed.Loose)
+            .Select(part => (IReadOnlyList<string>)[.. TokenReader.Read(CorpusAnalyzers.Exact, part).Select(t => t.Term).Take(QueryTerms.MaxTerms)])
+            .Where(part => part.Count > 0)
+            .ToList();
+        var tokens = fragments.SelectMany(f => f).Take(QueryTerms.MaxTerms).ToList();
         if (tokens.Count == 0)
         {
             notes.Add(NothingSearchable);
@@ -23,7 +28,7 @@ public sealed partial class CorpusSearcher
         using var lease = index.Acquire();
         var searcher = lease.Searcher;
         var matches = new List<QuoteMatch>();
-        foreach (var hit in Run(searcher, LuceneQueries.ExactPhrase(tokens), MaxCandidates).ScoreDocs)
+        foreach (var hit in Run(searcher, LuceneQueries.ExactPhrases(fragments), MaxCandidates).ScoreDocs)
         {
             var document = searcher.Doc(hit.Doc);
             if (matches.Any(m => m.Citation.ArticleId == document.Get(ArticleId)))
@@ -32,7 +37,7 @@ public sealed partial class CorpusSearcher
             }
 
             var passage = document.Get(Body);
-            (int Start, int End) found = PhraseMatcher.Find(TokenReader.Read(CorpusAnalyzers.Exact, passage), tokens).FirstOrDefault((-1, -1));
+            var found = Locate(TokenReader.Read(CorpusAnalyzers.Exact, passage), fragments);
             if (found.Start < 0)
             {
                 continue;
@@ -64,4 +69,35 @@ public sealed partial class CorpusSearcher
 
         return new QuoteResult(matches, false, notes);
     }
+
+    // From the start of the first fragment to the end of the last, each found after the one before.
+    private static (int Start, int End) Locate(IReadOnlyList<AnalyzedToken> passage, IReadOnlyList<IReadOnlyList<string>> fragments)
+    {
+        foreach (var (start, end) in PhraseMatcher.Find(passage, fragments[0]))
+        {
+            var last = end;
+            var complete = true;
+            foreach (var fragment in fragments.Skip(1))
+            {
+                var next = PhraseMatcher.Find(passage, fragment).Where(m => m.Start >= last).Select(m => m.End).DefaultIfEmpty(-1).First();
+                if (next < 0)
+                {
+                    complete = false;
+                    break;
+                }
+
+                last = next;
+            }
+
+            if (complete)
+            {
+                return (start, last);
+            }
+        }
+
+        return (-1, -1);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\.{3,}|\u2026|\[\s*\.{3}\s*\]")]
+    private static partial System.Text.RegularExpressions.Regex Ellipsis();
 }

@@ -42,10 +42,14 @@ internal static class LuceneQueries
         return query;
     }
 
-    public static Query ExactPhrase(IReadOnlyList<string> tokens)
+    public static Query ExactPhrases(IReadOnlyList<IReadOnlyList<string>> phrases)
     {
         var query = OnlyPassages();
-        query.Add(Phrase(Exact, tokens, slop: 0), Occur.MUST);
+        foreach (var phrase in phrases)
+        {
+            query.Add(Phrase(Exact, phrase, slop: 0), Occur.MUST);
+        }
+
         return query;
     }
 

@@ -188,6 +188,18 @@ public sealed class CorpusSearcherTests(SeedCorpusFixture seeds) : IClassFixture
         Assert.Equal("Thank you for always being loud about what matters…. it truly means a lot to be a voice for the voiceless", match.Quotation);
     }
 
+    [Theory]
+    [InlineData("it's not accurate ... disrespectful")]
+    [InlineData("It’s not accurate… being used to justify antisemitism")]
+    public void A_quote_shortened_with_an_ellipsis_still_matches_exactly(string text)
+    {
+        var result = seeds.Searcher.Quote(text);
+
+        Assert.True(result.Exact);
+        Assert.Equal(2, result.Matches.Count);
+        Assert.All(result.Matches, m => Assert.Contains("inflammatory, disrespectful", m.Quotation));
+    }
+
     [Fact]
     public void A_quote_that_is_not_in_the_collection_is_offered_only_as_a_near_match()
     {
