@@ -43,8 +43,12 @@ public sealed partial class CorpusSearcher
             return new AskResult([], false, notes);
         }
 
+        // Words inside quoted phrases count as terms too: "Who said 'have a spine'?" is about the spine.
+        var phraseWords = parsed.Phrases
+            .SelectMany(p => TokenReader.Read(CorpusAnalyzers.Stemmed, p).Select(t => t.Term))
+            .Where(t => !terms.Terms.Contains(t));
         var names = NamePhrases(parsed.Text);
-        terms = terms with { Excluded = [], Phrases = [.. terms.Phrases, .. names] };
+        terms = terms with { Terms = [.. terms.Terms, .. phraseWords.Distinct(StringComparer.Ordinal)], Excluded = [], Phrases = [.. terms.Phrases, .. names] };
         var kind = QuestionKind.Of(parsed.Text);
         var weights = QuestionWeights(searcher.IndexReader, terms.Terms, parsed.Text);
         var total = weights.Values.Sum();
@@ -71,11 +75,13 @@ public sealed partial class CorpusSearcher
         {
             var document = searcher.Doc(hit.Doc);
             var passage = document.Get(Body);
-            var marks = ExcerptBuilder.FindMarks(passage, terms, weights, out var inPassage);
-            inPassage.UnionWith(TitleTerms(titleTerms, document));
-            var coverage = inPassage.Where(weights.ContainsKey).Sum(t => weights[t]) / total;
+            var marks = ExcerptBuilder.FindMarks(passage, terms, weights, out var found);
+            var headingOnly = TitleTerms(titleTerms, document).Where(t => weights.ContainsKey(t) && !found.Contains(t)).Sum(t => weights[t]);
+            var coverage = (found.Where(weights.ContainsKey).Sum(t => weights[t]) + headingOnly) / total;
             var (excerpt, window) = ExcerptBuilder.Build(passage, marks, ExcerptBuilder.TargetLength, w => QuestionKind.Offers(kind, w), total * 0.2);
-            var windowShare = Math.Min(1, window / total);
+
+            // What the title, outlet or author already says holds for every window of the article.
+            var windowShare = Math.Min(1, (window + headingOnly) / total);
             var score = (0.35 * hit.Score / top) + (0.3 * coverage) + (0.35 * windowShare);
             ranked.Add((document, excerpt, coverage, windowShare, score));
         }
