@@ -1,4 +1,5 @@
 using CorpusBot.Search.Analysis;
+using CorpusBot.Search.Indexing;
 using CorpusBot.Search.Tests.Support;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -193,6 +194,21 @@ public sealed class CorpusIndexerTests : IDisposable
 
         Assert.Empty(_corpus.Searcher.Search("Leeds journalism courts").Citations);
         Assert.Single(_corpus.Searcher.Search("harbour bridge").Citations);
+    }
+
+    [Fact]
+    public async Task An_index_held_by_another_writer_is_searched_read_only_and_not_changed()
+    {
+        _corpus.WithSeeds();
+        await _corpus.UpdateAsync();
+
+        using var second = CorpusIndex.Open(_corpus.IndexPath, _corpus.Log);
+        var report = await new CorpusIndexer(second, new CorpusBot.Search.Articles.ArticleReader(1 << 20), _corpus.ArticlesPath, new ForwardingLogger<CorpusIndexer>(_corpus.Log)).UpdateAsync();
+
+        Assert.True(second.IsReadOnly);
+        Assert.True(report.ReadOnly);
+        Assert.Equal(3, new CorpusBot.Search.Engine.CorpusSearcher(second).Stats().Articles);
+        Assert.Contains(_corpus.Log.Warnings, w => w.Contains("locked"));
     }
 
     [Fact]
