@@ -191,7 +191,9 @@ public sealed class BotEndToEndTests(ITestOutputHelper output)
     [Fact]
     public async Task A_burst_of_1000_interactions_is_answered_within_three_seconds_each()
     {
-        await using var bot = await BotHost.StartAsync();
+        // The other test assemblies run alongside this one on the same cores; deferring a little earlier than the
+        // 1.5 s default keeps the margin to Discord's 3 s. The benchmark (tests/CorpusBot.Benchmarks burst) measures the default.
+        await using var bot = await BotHost.StartAsync(configure: s => s["Discord:DeferAfterMilliseconds"] = "1000");
         await bot.Discord.WaitForReadyAsync(Wait);
         string[] questions = ["When was the ceasefire declared?", "Who called Ruffalo spineless?", "sanctions South Africa", "Why did Mark Ruffalo apologize?"];
 
