@@ -11,6 +11,7 @@ namespace CorpusBot.Search.Indexing;
 public sealed partial class CorpusIndexer(CorpusIndex index, ArticleReader reader, string articlesPath, ILogger<CorpusIndexer> logger)
 {
     private const int ChunkSize = 256;
+    private const long RetainedChars = 64L * 1024 * 1024;
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(2);
 
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -81,8 +82,10 @@ public sealed partial class CorpusIndexer(CorpusIndex index, ArticleReader reade
         var kept = new HashSet<string>(StringComparer.Ordinal);
 
         // First look at every changed file (what it is, and its lines), so that lines repeated across
-        // articles are known before any of them is split into passages; then read each again and index it.
-        var pending = new List<(ArticleFile File, IReadOnlyCollection<string> Lines)>();
+        // articles are known before any of them is split into passages; then index each. Articles are kept
+        // from the first look up to a memory budget; past it, a huge pass reads the rest again.
+        var pending = new List<(ArticleFile File, IReadOnlyCollection<string> Lines, Article? Kept)>();
+        long keptChars = 0;
         var reading = new Progress("read", toRead.Count, logger);
         foreach (var file in toRead)
         {
@@ -111,7 +114,9 @@ public sealed partial class CorpusIndexer(CorpusIndex index, ArticleReader reade
                 continue;
             }
 
-            pending.Add((file, RepeatedLines.Keys(article.Body)));
+            var keep = keptChars < RetainedChars;
+            keptChars += keep ? article.Body.Length : 0;
+            pending.Add((file, RepeatedLines.Keys(article.Body), keep ? article : null));
         }
 
         var pendingIds = pending.Select(p => p.File.Id).ToHashSet(StringComparer.Ordinal);
@@ -128,12 +133,12 @@ public sealed partial class CorpusIndexer(CorpusIndex index, ArticleReader reade
         foreach (var chunk in pending.Chunk(ChunkSize))
         {
             var built = new List<(string Id, List<Lucene.Net.Documents.Document> Documents)>(chunk.Length);
-            foreach (var (file, _) in chunk)
+            foreach (var (file, _, retained) in chunk)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var result = await reader.ReadAsync(file, cancellationToken);
+                var article = retained ?? (await reader.ReadAsync(file, cancellationToken)).Article;
                 progress.Advance();
-                if (result.Article is { } article)
+                if (article is not null)
                 {
                     built.Add((article.Id, ArticleDocuments.Build(article, file, repeated)));
                 }
