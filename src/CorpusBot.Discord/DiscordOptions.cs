@@ -6,6 +6,18 @@ public sealed class DiscordOptions
     /// <summary>The configuration section name.</summary>
     public const string Section = "Discord";
 
+    /// <summary>How interactions arrive: "Gateway" (a WebSocket session) or "Http" (Discord posts them to /interactions).</summary>
+    public string Transport { get; set; } = "Gateway";
+
+    /// <summary>The application's public key (hex), which signs HTTP interactions; required for the Http transport.</summary>
+    public string? PublicKey { get; set; }
+
+    /// <summary>Whether to register (bulk overwrite) the commands at start; needs the token.</summary>
+    public bool RegisterCommands { get; set; } = true;
+
+    /// <summary>True when interactions arrive over HTTP.</summary>
+    public bool UsesHttp => string.Equals(Transport, "Http", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The bot token (secret).</summary>
     public string? Token { get; set; }
 

@@ -49,32 +49,70 @@ public sealed partial class InteractionDispatcher : IAsyncDisposable
     public void Accept(JsonElement payload)
     {
         var received = Stopwatch.GetTimestamp();
-        Interaction? interaction;
+        if (Read(payload) is not { } interaction || !IsFirstDelivery(interaction))
+        {
+            return;
+        }
+
+        Track(Task.Run(() => AnswerAsync(interaction, received)));
+    }
+
+    /// <summary>
+    /// For an interaction that arrived over HTTP: the response to put in the HTTP answer (the reply itself when
+    /// ready in time, else a deferral) and, when deferred, the work that completes it by editing the original
+    /// response, to start once the HTTP answer has gone out. Null when the interaction was already answered.
+    /// </summary>
+    public async Task<InlineAnswer?> AnswerInlineAsync(Interaction interaction, long receivedTimestamp)
+    {
+        if (!IsFirstDelivery(interaction))
+        {
+            return null;
+        }
+
+        var cancellation = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+        cancellation.CancelAfter(TokenLifetime);
+        var (initial, pending) = await DecideAsync(interaction, receivedTimestamp, cancellation.Token);
+        if (pending is null)
+        {
+            cancellation.Dispose();
+            return new InlineAnswer(initial, null);
+        }
+
+        return new InlineAnswer(initial, () => Track(CompleteAfterHttpAsync(interaction, pending, receivedTimestamp, cancellation)));
+    }
+
+    /// <summary>Reads an interaction payload; null (and a log line) when it is not one.</summary>
+    public Interaction? Read(JsonElement payload)
+    {
         try
         {
-            interaction = DiscordJson.Deserialize<Interaction>(payload);
+            var interaction = DiscordJson.Deserialize<Interaction>(payload);
+            return interaction is null || string.IsNullOrEmpty(interaction.Id) || string.IsNullOrEmpty(interaction.Token) ? null : interaction;
         }
         catch (JsonException ex)
         {
             LogUnreadable(_logger, ex.Message);
-            return;
+            return null;
         }
+    }
 
-        if (interaction is null || string.IsNullOrEmpty(interaction.Id) || string.IsNullOrEmpty(interaction.Token))
-        {
-            return;
-        }
-
+    private bool IsFirstDelivery(Interaction interaction)
+    {
         if (!_answered.TryAdd(interaction.Id, _time.GetUtcNow()))
         {
             LogDuplicate(_logger, interaction.Id);
-            return;
+            return false;
         }
 
         ForgetOldAnswers();
-        var task = Task.Run(() => AnswerAsync(interaction, received));
+        return true;
+    }
+
+    private Task Track(Task task)
+    {
         _running.TryAdd(task, 0);
         _ = task.ContinueWith(t => _running.TryRemove(t, out _), TaskScheduler.Default);
+        return task;
     }
 
     /// <summary>Cancels work in progress and waits (briefly) for it to finish. Safe to call more than once.</summary>
@@ -98,24 +136,14 @@ public sealed partial class InteractionDispatcher : IAsyncDisposable
         var token = cancellation.Token;
         try
         {
-            var work = ProduceAsync(interaction, token);
-            var remaining = _deferAfter - Stopwatch.GetElapsedTime(receivedTimestamp);
-            if (remaining > TimeSpan.Zero)
+            var (initial, pending) = await DecideAsync(interaction, receivedTimestamp, token);
+            await _rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, initial, token);
+            if (pending is not null)
             {
-                await Task.WhenAny(work, Task.Delay(remaining, _time, token));
+                await CompleteDeferredAsync(interaction, await pending, token);
             }
 
-            if (work.IsCompleted)
-            {
-                await _rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, Callback(await work, interaction), token);
-                LogAnswered(_logger, interaction.Id, Stopwatch.GetElapsedTime(receivedTimestamp).TotalMilliseconds, false);
-                return;
-            }
-
-            await DeferAsync(interaction, token);
-            var reply = await work;
-            await CompleteDeferredAsync(interaction, reply, token);
-            LogAnswered(_logger, interaction.Id, Stopwatch.GetElapsedTime(receivedTimestamp).TotalMilliseconds, true);
+            LogAnswered(_logger, interaction.Id, Stopwatch.GetElapsedTime(receivedTimestamp).TotalMilliseconds, pending is not null);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
@@ -128,6 +156,45 @@ public sealed partial class InteractionDispatcher : IAsyncDisposable
         catch (HttpRequestException ex)
         {
             LogNotDelivered(_logger, interaction.Id, ex.Message);
+        }
+    }
+
+    // The answer if it is ready within the deferral time; otherwise a deferral, and the answer still to come.
+    private async Task<(InteractionResponse Initial, Task<InteractionReply>? Pending)> DecideAsync(Interaction interaction, long receivedTimestamp, CancellationToken cancellationToken)
+    {
+        var work = ProduceAsync(interaction, cancellationToken);
+        var remaining = _deferAfter - Stopwatch.GetElapsedTime(receivedTimestamp);
+        if (remaining > TimeSpan.Zero)
+        {
+            await Task.WhenAny(work, Task.Delay(remaining, _time, cancellationToken));
+        }
+
+        if (work.IsCompleted)
+        {
+            return (Callback(await work, interaction), null);
+        }
+
+        LogDeferred(_logger, interaction.Id);
+        return (Deferral(interaction), work);
+    }
+
+    private async Task CompleteAfterHttpAsync(Interaction interaction, Task<InteractionReply> pending, long receivedTimestamp, CancellationTokenSource cancellation)
+    {
+        using (cancellation)
+        {
+            try
+            {
+                await CompleteDeferredAsync(interaction, await pending, cancellation.Token);
+                LogAnswered(_logger, interaction.Id, Stopwatch.GetElapsedTime(receivedTimestamp).TotalMilliseconds, true);
+            }
+            catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+            {
+                LogCancelled(_logger, interaction.Id);
+            }
+            catch (Exception ex) when (ex is DiscordHttpException or HttpRequestException)
+            {
+                LogNotDelivered(_logger, interaction.Id, ex.Message);
+            }
         }
     }
 
@@ -155,19 +222,14 @@ public sealed partial class InteractionDispatcher : IAsyncDisposable
         _ => new InteractionResponse(InteractionResponse.ChannelMessage, reply.Message),
     };
 
-    private Task DeferAsync(Interaction interaction, CancellationToken cancellationToken)
+    private InteractionResponse Deferral(Interaction interaction) => interaction.Type switch
     {
-        var response = interaction.Type switch
-        {
-            Interaction.ApplicationCommandAutocomplete => new InteractionResponse(InteractionResponse.AutocompleteResult, new AutocompleteResult([])),
-            Interaction.MessageComponent => new InteractionResponse(InteractionResponse.DeferredUpdateMessage),
-            _ => new InteractionResponse(
-                InteractionResponse.DeferredChannelMessage,
-                _handler.IsPrivate(interaction) ? new MessagePayload(Flags: MessagePayload.Ephemeral) : null),
-        };
-        LogDeferred(_logger, interaction.Id);
-        return _rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, response, cancellationToken);
-    }
+        Interaction.ApplicationCommandAutocomplete => new InteractionResponse(InteractionResponse.AutocompleteResult, new AutocompleteResult([])),
+        Interaction.MessageComponent => new InteractionResponse(InteractionResponse.DeferredUpdateMessage),
+        _ => new InteractionResponse(
+            InteractionResponse.DeferredChannelMessage,
+            _handler.IsPrivate(interaction) ? new MessagePayload(Flags: MessagePayload.Ephemeral) : null),
+    };
 
     private async Task CompleteDeferredAsync(Interaction interaction, InteractionReply reply, CancellationToken cancellationToken)
     {
@@ -226,3 +288,8 @@ public sealed partial class InteractionDispatcher : IAsyncDisposable
     [LoggerMessage(Level = LogLevel.Error, Message = "Answering interaction {InteractionId} failed")]
     private static partial void LogHandlerFailed(ILogger logger, Exception exception, string interactionId);
 }
+
+/// <summary>What to answer an HTTP interaction request with, and what (if anything) to run after the answer has gone.</summary>
+/// <param name="Response">The interaction response for the HTTP body.</param>
+/// <param name="Complete">When the response is a deferral: starts completing it (call after the HTTP answer is sent).</param>
+public sealed record InlineAnswer(InteractionResponse Response, Func<Task>? Complete);

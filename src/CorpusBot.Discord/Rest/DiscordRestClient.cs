@@ -26,7 +26,6 @@ public sealed partial class DiscordRestClient : IDisposable
     /// <summary>Creates the client. <paramref name="handler"/> lets tests substitute the transport.</summary>
     public DiscordRestClient(DiscordOptions options, ILogger<DiscordRestClient> logger, TimeProvider? time = null, HttpMessageHandler? handler = null)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(options.Token);
         _time = time ?? TimeProvider.System;
         _limits = new RateLimiter(_time);
         _logger = logger;
@@ -35,7 +34,11 @@ public sealed partial class DiscordRestClient : IDisposable
             BaseAddress = new Uri(options.ApiBaseUrl.TrimEnd('/') + "/"),
             Timeout = TimeSpan.FromSeconds(30),
         };
-        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bot", options.Token);
+        if (!string.IsNullOrWhiteSpace(options.Token))
+        {
+            // Interaction callbacks and webhooks need no token, so an HTTP-only bot may run without one.
+            _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bot", options.Token);
+        }
         _http.DefaultRequestHeaders.UserAgent.ParseAdd($"DiscordBot (https://github.com/corpusbot/corpusbot, {Version})");
     }
 

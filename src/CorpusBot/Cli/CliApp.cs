@@ -37,7 +37,11 @@ internal static class CliApp
             (services, ct) => services.GetRequiredService<IndexCommand>().ExecuteAsync(ct), refreshFirst: false));
         root.Subcommands.Add(PlainCommand(AboutCommand.Name, "The size of the collection and when the index last changed.", json, context,
             (services, _) => Task.FromResult(services.GetRequiredService<AboutCommand>().Execute()), refreshFirst: true));
-        root.SetAction((result, ct) => BotLauncher.RunAsync(context, ct));
+        var urls = new Option<string?>("--urls") { Description = "Where the HTTP interactions endpoint listens (Discord:Transport=Http), e.g. http://0.0.0.0:8080." };
+        root.Options.Add(urls);
+        root.SetAction((result, ct) => BotLauncher.RunAsync(context, result.GetValue(urls), ct));
+        root.Subcommands.Add(PlainCommand(RegisterCommand.Name, "Register the Discord commands (needs Discord__Token and Discord__ApplicationId), then exit.", json, context,
+            (services, ct) => RegisterCommand.ExecuteAsync(services, ct), refreshFirst: false));
 
         var parsed = root.Parse(args);
         var errors = parsed.Errors.Select(e => e.Message).Concat(UnknownOptions(args, parsed)).ToList();

@@ -8,9 +8,22 @@ internal sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
     public ValidateOptionsResult Validate(string? name, DiscordOptions options)
     {
         var failures = new List<string>();
+        if (!options.UsesHttp && !string.Equals(options.Transport, "Gateway", StringComparison.OrdinalIgnoreCase))
+        {
+            failures.Add("Discord:Transport must be Gateway (a WebSocket session, the default) or Http (Discord posts interactions to /interactions).");
+        }
+
+        if (options.UsesHttp && (options.PublicKey is not { Length: 64 } key || !key.All(char.IsAsciiHexDigit)))
+        {
+            failures.Add("Discord:PublicKey must be set for the Http transport: the 64 hex digits of \"Public Key\" on the application's General Information page (Discord__PublicKey).");
+        }
+
         if (string.IsNullOrWhiteSpace(options.Token))
         {
-            failures.Add("Discord:Token is not set. Set the environment variable Discord__Token to the bot token (developer portal \u2192 your application \u2192 Bot \u2192 Reset Token).");
+            if (!options.UsesHttp)
+            {
+                failures.Add("Discord:Token is not set. Set the environment variable Discord__Token to the bot token (developer portal \u2192 your application \u2192 Bot \u2192 Reset Token).");
+            }
         }
         else if (options.Token.Any(char.IsWhiteSpace) || options.Token.StartsWith("Bot ", StringComparison.OrdinalIgnoreCase))
         {

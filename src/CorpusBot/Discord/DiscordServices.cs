@@ -1,4 +1,5 @@
 using CorpusBot.Discord.Gateway;
+using CorpusBot.Discord.Http;
 using CorpusBot.Discord.Interactions;
 using CorpusBot.Discord.Rest;
 using CorpusBot.Hosting;
@@ -10,20 +11,35 @@ namespace CorpusBot.Discord;
 
 internal static class DiscordServices
 {
-    /// <summary>The bot: index service, gateway, REST client, interaction dispatcher and the command handler.</summary>
+    /// <summary>The bot over the gateway: index service, gateway session, REST, dispatcher and the command handler.</summary>
     public static IServiceCollection AddDiscordBot(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddDiscordCore(configuration);
+        services.AddSingleton<GatewayClient>();
+        services.AddHostedService<DiscordBotService>();
+        return services;
+    }
+
+    /// <summary>The bot over HTTP: signed requests to /interactions, the same dispatcher and handler, commands registered at start.</summary>
+    public static IServiceCollection AddDiscordHttp(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddDiscordCore(configuration);
+        services.AddSingleton(sp => new InteractionSignature(sp.GetRequiredService<DiscordOptions>().PublicKey!));
+        services.AddSingleton<HttpInteractionProcessor>();
+        services.AddHostedService<CommandRegistrationService>();
+        return services;
+    }
+
+    private static void AddDiscordCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DiscordOptions>().Bind(configuration.GetSection(DiscordOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<DiscordOptions>>().Value);
         services.AddSingleton<DiscordRestClient>();
-        services.AddSingleton<GatewayClient>();
         services.AddSingleton<IInteractionHandler, CorpusInteractionHandler>();
         services.AddSingleton<InteractionDispatcher>();
         services.AddSingleton<BotExit>();
         services.AddSingleton<IndexHostedService>();
         services.AddHostedService(sp => sp.GetRequiredService<IndexHostedService>());
-        services.AddHostedService<DiscordBotService>();
-        return services;
     }
 }

@@ -20,16 +20,24 @@ internal static class AppHost
 
     public static HostApplicationBuilder CreateBuilder(CliContext context)
     {
-        var environment = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? Environments.Production;
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
         {
             ContentRootPath = Directory.GetCurrentDirectory(),
-            EnvironmentName = environment,
+            EnvironmentName = EnvironmentName,
         });
+        Configure(builder, context);
+        return builder;
+    }
+
+    public static string EnvironmentName => Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? Environments.Production;
+
+    /// <summary>Configuration sources, stderr logging and the corpus services, for a plain host or a web host alike.</summary>
+    public static void Configure(IHostApplicationBuilder builder, CliContext context)
+    {
         builder.Configuration
             .AddInMemoryCollection(Defaults)
             .AddJsonFile("appsettings.json", optional: true, reloadOnChange: false)
-            .AddJsonFile($"appsettings.{environment}.json", optional: true, reloadOnChange: false)
+            .AddJsonFile($"appsettings.{EnvironmentName}.json", optional: true, reloadOnChange: false)
             .AddUserSecrets(typeof(AppHost).Assembly, optional: true)
             .AddEnvironmentVariables()
             .AddInMemoryCollection(context.Settings);
@@ -43,6 +51,5 @@ internal static class AppHost
         });
         builder.Services.Configure<ConsoleLoggerOptions>(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddCorpus(builder.Configuration);
-        return builder;
     }
 }

@@ -10,9 +10,14 @@ namespace CorpusBot.Hosting;
 /// <summary>Runs the Discord bot when a token is configured; otherwise explains how to configure it and how to use the command line.</summary>
 internal static class BotLauncher
 {
-    public static async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CliContext context, string? urls, CancellationToken cancellationToken)
     {
         var builder = AppHost.CreateBuilder(context);
+        if (string.Equals(builder.Configuration["Discord:Transport"], "Http", StringComparison.OrdinalIgnoreCase))
+        {
+            return await HttpBot.RunAsync(context, urls, cancellationToken);
+        }
+
         if (string.IsNullOrWhiteSpace(builder.Configuration["Discord:Token"]))
         {
             await context.Error.WriteLineAsync("""

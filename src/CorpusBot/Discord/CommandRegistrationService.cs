@@ -1,0 +1,45 @@
+using CorpusBot.Discord.Rest;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CorpusBot.Discord;
+
+/// <summary>In HTTP mode (no READY to wait for): registers the commands once at start when a token and application id are set.</summary>
+internal sealed partial class CommandRegistrationService(DiscordRestClient rest, IOptions<DiscordOptions> options, ILogger<CommandRegistrationService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        if (!settings.RegisterCommands)
+        {
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(settings.Token) || string.IsNullOrWhiteSpace(settings.ApplicationId))
+        {
+            LogSkipped(logger);
+            return;
+        }
+
+        var guildId = string.IsNullOrWhiteSpace(settings.GuildId) ? null : settings.GuildId;
+        try
+        {
+            await rest.BulkOverwriteCommandsAsync(settings.ApplicationId, guildId, SlashCommands.All, stoppingToken);
+            LogRegistered(logger, SlashCommands.All.Count, guildId ?? "all servers");
+        }
+        catch (Exception ex) when (ex is DiscordHttpException or HttpRequestException)
+        {
+            LogFailed(logger, ex.Message);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Commands not registered: set Discord__Token and Discord__ApplicationId (or Discord__RegisterCommands=false to silence this)")]
+    private static partial void LogSkipped(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Registered {Count} commands for {Scope}")]
+    private static partial void LogRegistered(ILogger logger, int count, string scope);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Registering the commands failed: {Problem}")]
+    private static partial void LogFailed(ILogger logger, string problem);
+}
