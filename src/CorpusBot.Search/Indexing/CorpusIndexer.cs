@@ -20,6 +20,12 @@ public sealed partial class CorpusIndexer(CorpusIndex index, ArticleReader reade
     /// <summary>The folder the articles are read from.</summary>
     public string ArticlesPath { get; } = articlesPath;
 
+    /// <summary>True when another process holds the index: passes change nothing here.</summary>
+    public bool IsReadOnly => index.IsReadOnly;
+
+    /// <summary>Makes changes committed by another process visible to searches.</summary>
+    public void Refresh() => index.Refresh();
+
     /// <summary>Runs one pass. Passes never overlap; a second caller waits for the first to finish.</summary>
     public async Task<IndexUpdateReport> UpdateAsync(CancellationToken cancellationToken = default)
     {

@@ -24,6 +24,12 @@ internal sealed partial class IndexHostedService(CorpusIndexer indexer, IOptions
         using var watcher = options.Value.Watch ? Watch(changes.Writer) : null;
         await UpdateAsync(stoppingToken);
         _firstPass.TrySetResult();
+        if (indexer.IsReadOnly)
+        {
+            await FollowWriterAsync(stoppingToken);
+            return;
+        }
+
         if (watcher is null)
         {
             return;
@@ -40,6 +46,17 @@ internal sealed partial class IndexHostedService(CorpusIndexer indexer, IOptions
             while (changes.Reader.TryRead(out _));
 
             await UpdateAsync(stoppingToken);
+        }
+    }
+
+    // Another process holds the index and updates it: pick up what it commits.
+    private async Task FollowWriterAsync(CancellationToken stoppingToken)
+    {
+        LogFollowing(logger);
+        using var timer = new PeriodicTimer(ReadOnlyRefresh);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            indexer.Refresh();
         }
     }
 
@@ -94,6 +111,11 @@ internal sealed partial class IndexHostedService(CorpusIndexer indexer, IOptions
             LogUpdateError(logger, ex);
         }
     }
+
+    private static readonly TimeSpan ReadOnlyRefresh = TimeSpan.FromSeconds(10);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Another process maintains the index; following its updates")]
+    private static partial void LogFollowing(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Watching {ArticlesPath} for changes")]
     private static partial void LogWatching(ILogger logger, string articlesPath);
