@@ -2,6 +2,7 @@
 # Build: docker build -t corpusbot .
 # Run:   docker run --rm -e Discord__Token=... -v corpusbot-index:/app/index/lucene corpusbot
 # Ask:   docker run --rm -v corpusbot-index:/app/index/lucene corpusbot ask "Why did Mark Ruffalo apologize?"
+# HTTP:  docker run --rm -p 8080:8080 -e Discord__Transport=Http -e Discord__PublicKey=... corpusbot
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
@@ -24,7 +25,8 @@ RUN dotnet test CorpusBot.sln --no-restore
 FROM build AS publish
 RUN dotnet publish src/CorpusBot/CorpusBot.csproj --no-restore -c Release -o /app/publish /p:UseAppHost=false
 
-FROM mcr.microsoft.com/dotnet/runtime:10.0 AS runtime
+# The aspnet image: the HTTP interactions transport runs on Kestrel.
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 COPY --from=publish /app/publish ./
 COPY index/articles ./index/articles
@@ -32,6 +34,9 @@ RUN mkdir -p /app/index/lucene && chown -R app:app /app/index
 USER app
 ENV DOTNET_ENVIRONMENT=Production \
     Corpus__ArticlesPath=/app/index/articles \
-    Corpus__IndexPath=/app/index/lucene
+    Corpus__IndexPath=/app/index/lucene \
+    ASPNETCORE_URLS=http://+:8080
+# Only used with Discord__Transport=Http (POST /interactions, GET /healthz).
+EXPOSE 8080
 VOLUME ["/app/index/lucene"]
 ENTRYPOINT ["dotnet", "CorpusBot.dll"]

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CorpusBot.Cli;
 using CorpusBot.Tests.Support;
 
 namespace CorpusBot.Tests.Cli;
@@ -164,6 +165,33 @@ public sealed class CliAppTests : IDisposable
         Assert.Equal(0, run.ExitCode);
         Assert.NotEmpty(run.Json().GetProperty("results").EnumerateArray());
         Assert.Contains("Index updated", run.Error);
+    }
+
+    [Fact]
+    public async Task Register_bulk_overwrites_the_commands_and_says_how_many()
+    {
+        await using var discord = await CorpusBot.Testing.FakeDiscord.FakeDiscordServer.StartAsync();
+        var settings = _cli.Settings;
+        settings["Discord:Token"] = discord.Options.Token;
+        settings["Discord:ApplicationId"] = discord.Options.ApplicationId;
+        settings["Discord:ApiBaseUrl"] = discord.ApiBaseUrl;
+        var output = new StringWriter();
+
+        var code = await CliApp.RunAsync(["register", "--json"], new CliContext(output, TextWriter.Null, settings));
+
+        Assert.Equal(0, code);
+        Assert.Equal(7, discord.GlobalCommands.Count);
+        Assert.Contains("Registered 7 commands", output.ToString());
+        Assert.Empty(discord.Violations);
+    }
+
+    [Fact]
+    public async Task Register_without_a_token_says_what_to_set()
+    {
+        var run = await _cli.RunAsync("register", "--json");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("Discord__Token", run.Json().GetProperty("message").GetString());
     }
 
     [Fact]
