@@ -55,7 +55,7 @@ public sealed partial class HttpInteractionProcessor(InteractionSignature signat
             : new HttpInteractionResult(200, DiscordJson.Serialize(answer.Response), answer.Complete);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an interaction request with a missing, stale or invalid signature")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Refused an interaction request with a missing, stale or invalid signature")]
     private static partial void LogRefused(ILogger logger);
 }
 
