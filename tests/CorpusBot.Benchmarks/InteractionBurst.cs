@@ -21,13 +21,23 @@ internal static class InteractionBurst
         "Why did Mark Ruffalo apologize?", "All That's Left of You", "genocide definition",
     ];
 
+    public sealed record Result(double PerSecond, double P50, double P99, double Max, int OverThreeSeconds, int Violations);
+
     public static async Task<int> RunAsync(int count)
+    {
+        var result = await MeasureAsync(count, Path.GetFullPath("index/articles"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{count} interactions, {result.PerSecond:F0}/s; first-callback latency p50 {result.P50:F0} ms, p99 {result.P99:F0} ms, max {result.Max:F0} ms; over 3 s: {result.OverThreeSeconds}; protocol violations: {result.Violations}"));
+        return result.OverThreeSeconds == 0 && result.Violations == 0 ? 0 : 1;
+    }
+
+    public static async Task<Result> MeasureAsync(int count, string articles)
     {
         await using var discord = await FakeDiscordServer.StartAsync();
         var index = Path.Combine(Path.GetTempPath(), "corpusbot-burst-" + Guid.NewGuid().ToString("n"));
         var settings = new Dictionary<string, string?>
         {
-            ["Corpus:ArticlesPath"] = Path.GetFullPath("index/articles"),
+            ["Corpus:ArticlesPath"] = articles,
             ["Corpus:IndexPath"] = index,
             ["Corpus:Watch"] = "false",
             ["Discord:Token"] = discord.Options.Token,
@@ -53,10 +63,9 @@ internal static class InteractionBurst
 
         var latencies = records.Select(r => r.InitialResponseLatency?.TotalMilliseconds ?? double.MaxValue).Order().ToArray();
         double At(double q) => latencies[Math.Min(latencies.Length - 1, (int)Math.Ceiling(q * latencies.Length) - 1)];
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{count} interactions, all answered in {elapsed.TotalMilliseconds:F0} ms; first-callback latency p50 {At(0.50):F0} ms, p90 {At(0.90):F0} ms, p99 {At(0.99):F0} ms, max {latencies[^1]:F0} ms; over 3 s: {latencies.Count(l => l >= 3000)}; deferred: {records.Count(r => r.Callbacks[0].Type == 5)}; protocol violations: {discord.Violations.Count}"));
+        var violations = discord.Violations.Count;
         await host.StopAsync();
         Directory.Delete(index, recursive: true);
-        return latencies[^1] < 3000 && discord.Violations.Count == 0 ? 0 : 1;
+        return new Result(count / elapsed.TotalSeconds, At(0.50), At(0.99), latencies[^1], latencies.Count(l => l >= 3000), violations);
     }
 }

@@ -5,6 +5,7 @@ return args.FirstOrDefault() switch
 {
     "burst" => await InteractionBurst.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000),
     "engine" => RunEngine(args[1..]),
+    "compare" => await Compare.RunAsync(CompareOptions(args[1..]), Console.Out),
     _ => Usage(),
 };
 
@@ -14,8 +15,18 @@ static int RunEngine(string[] rest)
     return 0;
 }
 
+static Compare.Options CompareOptions(string[] rest)
+{
+    string? Value(string name) => Array.IndexOf(rest, name) is var i and >= 0 && i + 1 < rest.Length ? rest[i + 1] : null;
+    return new Compare.Options(
+        Value("--collection"),
+        int.Parse(Value("--scale") ?? "1", System.Globalization.CultureInfo.InvariantCulture),
+        !rest.Contains("--no-burst"),
+        int.Parse(Value("--repeat") ?? "3", System.Globalization.CultureInfo.InvariantCulture));
+}
+
 static int Usage()
 {
-    Console.Error.WriteLine("usage: burst [count] | engine [BenchmarkDotNet options]");
+    Console.Error.WriteLine("usage: compare [--scale 10] [--collection DIR] [--no-burst] [--repeat N] | burst [count] | engine [BenchmarkDotNet options]");
     return 2;
 }

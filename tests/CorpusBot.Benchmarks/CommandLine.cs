@@ -1,0 +1,54 @@
+using System.Diagnostics;
+
+namespace CorpusBot.Benchmarks;
+
+/// <summary>Runs the real command line as a new process: time from start to answer, and its peak resident memory.</summary>
+internal static class CommandLine
+{
+    public static async Task<(double Seconds, long PeakBytes)> RunAsync(string articles, string index, string query)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "CorpusBot.dll"));
+        start.ArgumentList.Add("search");
+        start.ArgumentList.Add(query);
+        start.ArgumentList.Add("--json");
+        start.Environment["Corpus__ArticlesPath"] = articles;
+        start.Environment["Corpus__IndexPath"] = index;
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        long peak = 0;
+        while (!process.HasExited)
+        {
+            peak = Math.Max(peak, PeakOf(process.Id));
+            await Task.Delay(5);
+        }
+
+        await process.WaitForExitAsync();
+        var seconds = clock.Elapsed.TotalSeconds;
+        await stdout;
+        await stderr;
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"the command line failed: {await stderr}");
+        }
+
+        return (seconds, peak);
+    }
+
+    // VmHWM: the process's peak resident set, as the kernel counts it.
+    private static long PeakOf(int pid)
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+            return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
+        {
+            return 0;
+        }
+    }
+}
