@@ -184,7 +184,7 @@ public sealed partial class CorpusIndex : IDisposable
             {
                 OpenMode = OpenMode.CREATE_OR_APPEND,
                 Similarity = new BM25Similarity(),
-                RAMBufferSizeMB = 48,
+                RAMBufferSizeMB = 64,
             };
             writer = new IndexWriter(directory, config);
             if (!DirectoryReader.IndexExists(directory))

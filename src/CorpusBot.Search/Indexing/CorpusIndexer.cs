@@ -10,7 +10,6 @@ namespace CorpusBot.Search.Indexing;
 /// </summary>
 public sealed partial class CorpusIndexer(CorpusIndex index, ArticleReader reader, string articlesPath, ILogger<CorpusIndexer> logger)
 {
-    private const int ChunkSize = 256;
     private const long RetainedChars = 64L * 1024 * 1024;
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(2);
 
@@ -88,16 +87,24 @@ public sealed partial class CorpusIndexer(CorpusIndex index, ArticleReader reade
         var kept = new HashSet<string>(StringComparer.Ordinal);
 
         // First look at every changed file (what it is, and its lines), so that lines repeated across
-        // articles are known before any of them is split into passages; then index each. Articles are kept
-        // from the first look up to a memory budget; past it, a huge pass reads the rest again.
+        // articles are known before any of them is split into passages; then index each. Reading, parsing,
+        // splitting and analysis run on every core (the IndexWriter takes documents from several threads).
+        // Articles are kept from the first look up to a memory budget; past it, a huge pass reads the rest again.
+        var looked = new (ArticleReadResult Result, IReadOnlyCollection<string> Lines)[toRead.Count];
+        var reading = new Progress("read", toRead.Count, logger);
+        await Parallel.ForEachAsync(Enumerable.Range(0, toRead.Count), Parallelism(cancellationToken), async (i, ct) =>
+        {
+            var result = await reader.ReadAsync(toRead[i], ct);
+            looked[i] = (result, result.Article is { } article ? RepeatedLines.Keys(article.Body) : []);
+            reading.Advance();
+        });
+
         var pending = new List<(ArticleFile File, IReadOnlyCollection<string> Lines, Article? Kept)>();
         long keptChars = 0;
-        var reading = new Progress("read", toRead.Count, logger);
-        foreach (var file in toRead)
+        for (var i = 0; i < toRead.Count; i++)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var result = await reader.ReadAsync(file, cancellationToken);
-            reading.Advance();
+            var (file, (result, lines)) = (toRead[i], looked[i]);
+            looked[i] = default;
             if (result.Article is not { } article)
             {
                 skipped.Add(Skip(file, result.SkipReason!));
@@ -122,7 +129,7 @@ public sealed partial class CorpusIndexer(CorpusIndex index, ArticleReader reade
 
             var keep = keptChars < RetainedChars;
             keptChars += keep ? article.Body.Length : 0;
-            pending.Add((file, RepeatedLines.Keys(article.Body), keep ? article : null));
+            pending.Add((file, lines, keep ? article : null));
         }
 
         var pendingIds = pending.Select(p => p.File.Id).ToHashSet(StringComparer.Ordinal);
@@ -136,25 +143,24 @@ public sealed partial class CorpusIndexer(CorpusIndex index, ArticleReader reade
         }
 
         var progress = new Progress("indexed", pending.Count, logger);
-        foreach (var chunk in pending.Chunk(ChunkSize))
+        var written = new string?[pending.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, pending.Count), Parallelism(cancellationToken), async (i, ct) =>
         {
-            var built = new List<(string Id, List<Lucene.Net.Documents.Document> Documents)>(chunk.Length);
-            foreach (var (file, _, retained) in chunk)
+            var (file, _, retained) = pending[i];
+            var article = retained ?? (await reader.ReadAsync(file, ct)).Article;
+            if (article is not null)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var article = retained ?? (await reader.ReadAsync(file, cancellationToken)).Article;
-                progress.Advance();
-                if (article is not null)
-                {
-                    built.Add((article.Id, ArticleDocuments.Build(article, file, repeated)));
-                }
+                index.Upsert(article.Id, ArticleDocuments.Build(article, file, repeated));
+                written[i] = article.Id;
             }
 
-            foreach (var (id, documents) in built)
-            {
-                index.Upsert(id, documents);
-                (indexed.ContainsKey(id) ? changed : added).Add(id);
-            }
+            pending[i] = (file, pending[i].Lines, null);
+            progress.Advance();
+        });
+
+        foreach (var id in written.OfType<string>())
+        {
+            (indexed.ContainsKey(id) ? changed : added).Add(id);
         }
 
         var removed = indexed.Keys.Where(id => !seen.Contains(id) && !kept.Contains(id)).Order(StringComparer.Ordinal).ToList();
@@ -175,6 +181,9 @@ public sealed partial class CorpusIndexer(CorpusIndex index, ArticleReader reade
             added.Count, changed.Count, removed.Count, unchanged, skipped.Count, clock.ElapsedMilliseconds);
         return report;
     }
+
+    private static ParallelOptions Parallelism(CancellationToken cancellationToken) =>
+        new() { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
 
     private SkippedFile Skip(ArticleFile file, string reason)
     {
@@ -198,11 +207,20 @@ public sealed partial class CorpusIndexer(CorpusIndex index, ArticleReader reade
 
         public void Advance()
         {
-            _done++;
-            if (_sinceReport.Elapsed >= ProgressInterval && _done < total)
+            var done = Interlocked.Increment(ref _done);
+            if (_sinceReport.Elapsed >= ProgressInterval && done < total)
             {
-                _sinceReport.Restart();
-                LogProgress(logger, stage, _done, total, 100.0 * _done / total);
+                lock (_sinceReport)
+                {
+                    if (_sinceReport.Elapsed < ProgressInterval)
+                    {
+                        return;
+                    }
+
+                    _sinceReport.Restart();
+                }
+
+                LogProgress(logger, stage, done, total, 100.0 * done / total);
             }
         }
     }
