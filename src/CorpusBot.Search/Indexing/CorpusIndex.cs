@@ -19,7 +19,7 @@ namespace CorpusBot.Search.Indexing;
 public sealed partial class CorpusIndex : IDisposable
 {
     /// <summary>Bumped when analysis, passage splitting or reading change: a different version rebuilds everything.</summary>
-    internal const string SchemaVersion = "4";
+    internal const string SchemaVersion = "5";
 
     private const string UpdatedKey = "updated";
     private const string SchemaKey = "schema";
@@ -99,25 +99,42 @@ public sealed partial class CorpusIndex : IDisposable
 
     internal Dictionary<string, IndexedArticle> ReadArticles()
     {
-        using var lease = Acquire();
-        var searcher = lease.Searcher;
-        var query = new TermQuery(new Term(DocType, ArticleType));
-        var total = Math.Max(1, searcher.IndexReader.MaxDoc);
-        var hits = searcher.Search(query, total).ScoreDocs;
-        var articles = new Dictionary<string, IndexedArticle>(hits.Length, StringComparer.Ordinal);
-        foreach (var hit in hits)
+        var articles = new Dictionary<string, IndexedArticle>(StringComparer.Ordinal);
+        ForEachArticle(StampFields, document =>
         {
-            var document = searcher.Doc(hit.Doc);
             var id = document.Get(ArticleId);
             articles[id] = new IndexedArticle(
                 id,
                 document.Get(Hash),
                 document.GetField(FileLength)?.GetInt64Value() ?? -1,
-                document.GetField(FileTime)?.GetInt64Value() ?? -1,
-                (document.Get(LineKeys) ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries));
-        }
-
+                document.GetField(FileTime)?.GetInt64Value() ?? -1);
+        });
         return articles;
+    }
+
+    /// <summary>The line hashes of every indexed article (read only when a pass has something to index).</summary>
+    internal Dictionary<string, string[]> ReadLineKeys()
+    {
+        var keys = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        ForEachArticle(LineKeyFields, document =>
+            keys[document.Get(ArticleId)] = (document.Get(LineKeys) ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        return keys;
+    }
+
+    private static readonly ISet<string> StampFields = new HashSet<string> { ArticleId, Hash, FileLength, FileTime };
+    private static readonly ISet<string> LineKeyFields = new HashSet<string> { ArticleId, LineKeys };
+
+    // Loads only the named stored fields of each article record: a start with an unchanged collection reads little.
+    private void ForEachArticle(ISet<string> fields, Action<Lucene.Net.Documents.Document> action)
+    {
+        using var lease = Acquire();
+        var searcher = lease.Searcher;
+        var type = new Term(DocType, ArticleType);
+        var count = Math.Max(1, searcher.IndexReader.DocFreq(type));
+        foreach (var hit in searcher.Search(new TermQuery(type), count).ScoreDocs)
+        {
+            action(searcher.Doc(hit.Doc, fields));
+        }
     }
 
     /// <summary>Replaces every document of article <paramref name="id"/> at once (invisible until <see cref="Commit"/>).</summary>
@@ -248,7 +265,7 @@ public sealed partial class CorpusIndex : IDisposable
 }
 
 /// <summary>What the index knows of an article file, to decide whether it must be re-read.</summary>
-internal sealed record IndexedArticle(string Id, string Hash, long FileLength, long FileTimeTicks, IReadOnlyCollection<string> LineKeys);
+internal sealed record IndexedArticle(string Id, string Hash, long FileLength, long FileTimeTicks);
 
 /// <summary>A searcher borrowed from the <see cref="CorpusIndex"/>; dispose to return it.</summary>
 public readonly struct SearcherLease : IDisposable

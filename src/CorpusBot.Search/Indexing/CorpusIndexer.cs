@@ -133,9 +133,10 @@ public sealed partial class CorpusIndexer(CorpusIndex index, ArticleReader reade
         }
 
         var pendingIds = pending.Select(p => p.File.Id).ToHashSet(StringComparer.Ordinal);
-        var repeated = RepeatedLines.Shared(indexed.Values
-            .Where(a => seen.Contains(a.Id) && !pendingIds.Contains(a.Id))
-            .Select(a => a.LineKeys)
+        var others = pending.Count == 0 ? [] : index.ReadLineKeys();
+        var repeated = RepeatedLines.Shared(others
+            .Where(a => seen.Contains(a.Key) && !pendingIds.Contains(a.Key))
+            .Select(a => (IReadOnlyCollection<string>)a.Value)
             .Concat(pending.Select(p => p.Lines)));
         if (rebuild)
         {

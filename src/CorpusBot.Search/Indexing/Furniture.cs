@@ -12,7 +12,9 @@ namespace CorpusBot.Search.Indexing;
 internal static partial class Furniture
 {
     /// <summary>A list of other stories ("Most Read", "Recommended", "More from…"): nothing after it belongs to the article.</summary>
-    public static bool EndsArticle(string line) => TailMarker().IsMatch(TextNormalizer.Normalize(line).Trim());
+    public static bool EndsArticle(string line) => line.Length <= MaxFurnitureLength && TailMarker().IsMatch(TextNormalizer.Normalize(line).Trim());
+
+    private const int MaxFurnitureLength = 160;
 
     public static bool IsFurniture(string line, string? title)
     {
@@ -22,7 +24,8 @@ internal static partial class Furniture
             return true;
         }
 
-        if (Marker().IsMatch(text) || Credit().IsMatch(text) || Byline().IsMatch(text))
+        // Markers and credits are short lines; a long one is a paragraph (and the patterns need not scan it).
+        if (text.Length <= MaxFurnitureLength && (Marker().IsMatch(text) || Credit().IsMatch(text) || Byline().IsMatch(text)))
         {
             return true;
         }

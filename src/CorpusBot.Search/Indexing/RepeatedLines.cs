@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using CorpusBot.Search.Text;
 
 namespace CorpusBot.Search.Indexing;
@@ -31,19 +30,45 @@ internal static class RepeatedLines
     /// <summary>The hash of one line (case, spacing and typography ignored), or null for a short line.</summary>
     public static string? Key(string line)
     {
-        var normalized = string.Join(' ', TextNormalizer.Normalize(line).ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        if (normalized.Length < MinLength)
+        if (line.Length < MinLength)
         {
             return null;
         }
 
-        var hash = 14695981039346656037UL; // FNV-1a, 64 bit: stable across runs and machines, unlike string.GetHashCode
-        foreach (var b in Encoding.UTF8.GetBytes(normalized))
+        // FNV-1a over the lower-cased characters with runs of spaces folded, computed without building the
+        // normalised string (this runs on every line of every article). Stable across runs, unlike GetHashCode.
+        var hash = 14695981039346656037UL;
+        var length = 0;
+        var space = true;
+        foreach (var raw in line)
         {
-            hash = (hash ^ b) * 1099511628211UL;
+            var c = TextNormalizer.Fold(raw);
+            if (c == '\0')
+            {
+                continue;
+            }
+
+            if (char.IsWhiteSpace(c))
+            {
+                if (space)
+                {
+                    continue;
+                }
+
+                space = true;
+                c = ' ';
+            }
+            else
+            {
+                space = false;
+                c = char.ToLowerInvariant(c);
+            }
+
+            hash = (hash ^ c) * 1099511628211UL;
+            length++;
         }
 
-        return hash.ToString("x16", CultureInfo.InvariantCulture);
+        return length < MinLength ? null : hash.ToString("x16", CultureInfo.InvariantCulture);
     }
 
     /// <summary>The keys found in at least two of the given articles.</summary>

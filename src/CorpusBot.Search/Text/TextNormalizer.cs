@@ -37,6 +37,13 @@ public static class TextNormalizer
         return builder?.ToString() ?? text;
     }
 
+    /// <summary>
+    /// The single-character form of <paramref name="c"/> ('\0' when it folds to nothing); characters that expand
+    /// (such as '&amp;') are kept as they are. For hashing text without building a normalised copy.
+    /// </summary>
+    public static char Fold(char c) =>
+        ByChar.TryGetValue(c, out var to) ? to.Length switch { 0 => '\0', 1 => to[0], _ => c } : c;
+
     /// <summary>True for a single or double quotation mark in any of its typographic forms.</summary>
     public static bool IsQuoteMark(char c) => c is '"' or '\'' || (ByChar.TryGetValue(c, out var to) && to is "\"" or "'");
 
