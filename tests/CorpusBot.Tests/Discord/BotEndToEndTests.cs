@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using System.Text.Json;
 using CorpusBot.Testing.FakeDiscord;
+using CorpusBot.Tests.Support;
 using Microsoft.Extensions.Logging;
 using Xunit.Abstractions;
 
 namespace CorpusBot.Tests.Discord;
 
+[Collection(SerialCollection.Name)]
 public sealed class BotEndToEndTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
