@@ -1,4 +1,5 @@
 using CorpusBot.Search.Excerpts;
+using CorpusBot.Search.Indexing;
 using CorpusBot.Search.Querying;
 using CorpusBot.Search.Results;
 using Lucene.Net.Index;
@@ -48,10 +49,11 @@ public sealed partial class CorpusSearcher
         var titleTerms = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         var excluded = ArticlesMentioning(searcher, terms.Excluded); // an excluded word rules out its whole article
         var bestByArticle = new Dictionary<string, (int Doc, double Score)>(StringComparer.Ordinal);
+        var ids = new ArticleIds(searcher);
         for (var i = 0; i < hits.Length; i++)
         {
             var hit = hits[i];
-            var id = searcher.Doc(hit.Doc, ArticleIdOnly).Get(ArticleId);
+            var id = ids.Of(hit.Doc);
             if (excluded.Contains(id))
             {
                 continue;
@@ -102,7 +104,6 @@ public sealed partial class CorpusSearcher
     private const int RescoredCandidates = 50;
     private const double CoverageFloor = 0.2;
 
-    private static readonly ISet<string> ArticleIdOnly = new HashSet<string> { ArticleId };
 
     private static HashSet<string> ArticlesMentioning(IndexSearcher searcher, IReadOnlyList<string> terms)
     {
@@ -118,9 +119,10 @@ public sealed partial class CorpusSearcher
             any.Add(new TermQuery(new Term(Body, term)), Occur.SHOULD);
         }
 
+        var articleIds = new ArticleIds(searcher);
         foreach (var hit in Run(searcher, any, int.MaxValue).ScoreDocs)
         {
-            ids.Add(searcher.Doc(hit.Doc, ArticleIdOnly).Get(ArticleId));
+            ids.Add(articleIds.Of(hit.Doc));
         }
 
         return ids;

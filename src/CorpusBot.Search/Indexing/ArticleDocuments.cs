@@ -34,6 +34,7 @@ internal static class ArticleDocuments
             {
                 new StringField(DocType, PassageType, Field.Store.YES),
                 new StringField(ArticleId, article.Id, Field.Store.YES),
+                new BinaryDocValuesField(ArticleKey, new Lucene.Net.Util.BytesRef(article.Id)),
                 new StoredField(Ordinal, passage.Ordinal),
                 new TextField(Body, passage.Text, Field.Store.YES),
                 new TextField(Exact, passage.Text, Field.Store.NO),

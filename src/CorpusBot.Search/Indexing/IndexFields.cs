@@ -8,6 +8,7 @@ internal static class IndexFields
     public const string PassageType = "passage";
 
     public const string ArticleId = "article";
+    public const string ArticleKey = "article_dv";
     public const string Hash = "hash";
     public const string FileLength = "file_length";
     public const string FileTime = "file_time";
