@@ -19,7 +19,7 @@ namespace CorpusBot.Search.Indexing;
 public sealed partial class CorpusIndex : IDisposable
 {
     /// <summary>Bumped when analysis, passage splitting or reading change: a different version rebuilds everything.</summary>
-    internal const string SchemaVersion = "6";
+    internal const string SchemaVersion = "7";
 
     private const string UpdatedKey = "updated";
     private const string SchemaKey = "schema";

@@ -26,7 +26,15 @@ public static class PassageSplitter
     {
         var texts = new List<string>();
         var current = new StringBuilder();
-        foreach (var line in body.Split('\n'))
+        var lines = body.Split('\n');
+
+        // An article most of whose lines recur elsewhere is a copy (syndicated, replicated), not furniture: keep it whole.
+        if (repeated is { Count: > 0 } && SharedShare(lines, repeated) > MaxSharedShare)
+        {
+            repeated = null;
+        }
+
+        foreach (var line in lines)
         {
             var unit = line.Trim();
             if (Furniture.EndsArticle(unit))
@@ -78,6 +86,24 @@ public static class PassageSplitter
         }
 
         return [.. texts.Select((text, i) => new Passage(i, text))];
+    }
+
+    private const double MaxSharedShare = 0.5;
+
+    private static double SharedShare(string[] lines, IReadOnlySet<string> repeated)
+    {
+        var keyed = 0;
+        var shared = 0;
+        foreach (var line in lines)
+        {
+            if (RepeatedLines.Key(line) is { } key)
+            {
+                keyed++;
+                shared += repeated.Contains(key) ? 1 : 0;
+            }
+        }
+
+        return keyed == 0 ? 0 : (double)shared / keyed;
     }
 
     private static void Flush(StringBuilder current, List<string> texts)

@@ -212,6 +212,18 @@ public sealed class CorpusIndexerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_copy_of_an_article_under_another_name_stays_searchable()
+    {
+        var text = Article("Copy", "The lighthouse keeper retired after forty years on the rock.\n\nHe plans to write a book about the storms he saw.");
+        _corpus.Write("original.txt", text);
+        _corpus.Write("copy.txt", text);
+
+        await _corpus.UpdateAsync();
+
+        Assert.Equal(2, _corpus.Searcher.Search("lighthouse keeper").TotalArticles);
+    }
+
+    [Fact]
     public async Task Two_files_with_the_same_id_index_one_and_warn_about_the_other()
     {
         _corpus.Write("story.txt", Article("Story", "The text version about falcons."));
