@@ -27,22 +27,23 @@ public static class PassageSplitter
         var texts = new List<string>();
         var current = new StringBuilder();
         var lines = body.Split('\n');
+        var keys = repeated is { Count: > 0 } ? Array.ConvertAll(lines, RepeatedLines.Key) : null;
 
         // An article most of whose lines recur elsewhere is a copy (syndicated, replicated), not furniture: keep it whole.
-        if (repeated is { Count: > 0 } && SharedShare(lines, repeated) > MaxSharedShare)
+        if (keys is not null && SharedShare(keys, repeated!) > MaxSharedShare)
         {
-            repeated = null;
+            keys = null;
         }
 
-        foreach (var line in lines)
+        for (var i = 0; i < lines.Length; i++)
         {
-            var unit = line.Trim();
+            var unit = lines[i].Trim();
             if (Furniture.EndsArticle(unit))
             {
                 break;
             }
 
-            if (Furniture.IsFurniture(unit, title) || (repeated is { Count: > 0 } && RepeatedLines.Key(unit) is { } key && repeated.Contains(key)))
+            if (Furniture.IsFurniture(unit, title) || (keys?[i] is { } key && repeated!.Contains(key)))
             {
                 continue;
             }
@@ -90,20 +91,10 @@ public static class PassageSplitter
 
     private const double MaxSharedShare = 0.5;
 
-    private static double SharedShare(string[] lines, IReadOnlySet<string> repeated)
+    private static double SharedShare(string?[] keys, IReadOnlySet<string> repeated)
     {
-        var keyed = 0;
-        var shared = 0;
-        foreach (var line in lines)
-        {
-            if (RepeatedLines.Key(line) is { } key)
-            {
-                keyed++;
-                shared += repeated.Contains(key) ? 1 : 0;
-            }
-        }
-
-        return keyed == 0 ? 0 : (double)shared / keyed;
+        var keyed = keys.Count(k => k is not null);
+        return keyed == 0 ? 0 : (double)keys.Count(k => k is not null && repeated.Contains(k)) / keyed;
     }
 
     private static void Flush(StringBuilder current, List<string> texts)
