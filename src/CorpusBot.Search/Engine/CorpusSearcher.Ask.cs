@@ -50,7 +50,7 @@ public sealed partial class CorpusSearcher
         var names = NamePhrases(parsed.Text);
         terms = terms with { Terms = [.. terms.Terms, .. phraseWords.Distinct(StringComparer.Ordinal)], Excluded = [], Phrases = [.. terms.Phrases, .. names] };
         var kind = QuestionKind.Of(parsed.Text);
-        var weights = QuestionWeights(searcher.IndexReader, terms.Terms, parsed.Text);
+        var weights = TermWeights(searcher.IndexReader, terms.Terms, parsed.Text);
         var total = weights.Values.Sum();
 
         var query = (BooleanQuery)LuceneQueries.Passages(terms with { Phrases = [] }, titleBoost: 0.3f);
@@ -101,7 +101,7 @@ public sealed partial class CorpusSearcher
     /// nowhere still counts (the collection cannot answer a question about it), fully when it was written as a
     /// name, half when it was an ordinary word that the articles may simply phrase differently.
     /// </summary>
-    private static Dictionary<string, double> QuestionWeights(IndexReader reader, IReadOnlyList<string> terms, string question)
+    private static Dictionary<string, double> TermWeights(IndexReader reader, IReadOnlyList<string> terms, string question)
     {
         var passages = Math.Max(1, reader.DocFreq(new Term(DocType, PassageType)));
         var capitalised = new HashSet<string>(

@@ -44,7 +44,7 @@ public sealed partial class CorpusSearcher
         }
 
         var hits = Run(searcher, lucene, MaxCandidates).ScoreDocs;
-        var weights = QuestionWeights(searcher.IndexReader, terms.Terms, parsed.Text);
+        var weights = TermWeights(searcher.IndexReader, terms.Terms, parsed.Text);
         var total = Math.Max(weights.Values.Sum(), 1e-9);
         var titleTerms = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         var excluded = ArticlesMentioning(searcher, terms.Excluded); // an excluded word rules out its whole article

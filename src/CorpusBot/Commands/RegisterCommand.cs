@@ -22,9 +22,7 @@ internal static class RegisterCommand
         }
 
         using var rest = new DiscordRestClient(options, NullLogger<DiscordRestClient>.Instance);
-        var guildId = string.IsNullOrWhiteSpace(options.GuildId) ? null : options.GuildId;
-        await rest.BulkOverwriteCommandsAsync(options.ApplicationId, guildId, SlashCommands.All, cancellationToken);
-        var scope = guildId is null ? "globally" : $"in server {guildId}";
+        var scope = await SlashCommands.RegisterAsync(rest, options.ApplicationId, options, cancellationToken);
         return new Reply(Name, null, ReplyKind.Info, $"Registered {SlashCommands.All.Count} commands {scope}.", []);
     }
 }

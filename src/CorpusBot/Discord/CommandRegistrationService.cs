@@ -22,11 +22,9 @@ internal sealed partial class CommandRegistrationService(DiscordRestClient rest,
             return;
         }
 
-        var guildId = string.IsNullOrWhiteSpace(settings.GuildId) ? null : settings.GuildId;
         try
         {
-            await rest.BulkOverwriteCommandsAsync(settings.ApplicationId, guildId, SlashCommands.All, stoppingToken);
-            LogRegistered(logger, SlashCommands.All.Count, guildId ?? "all servers");
+            LogRegistered(logger, SlashCommands.All.Count, await SlashCommands.RegisterAsync(rest, settings.ApplicationId, settings, stoppingToken));
         }
         catch (Exception ex) when (ex is DiscordHttpException or HttpRequestException)
         {
@@ -37,7 +35,7 @@ internal sealed partial class CommandRegistrationService(DiscordRestClient rest,
     [LoggerMessage(Level = LogLevel.Warning, Message = "Commands not registered: set Discord__Token and Discord__ApplicationId (or Discord__RegisterCommands=false to silence this)")]
     private static partial void LogSkipped(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Registered {Count} commands for {Scope}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Registered {Count} commands {Scope}")]
     private static partial void LogRegistered(ILogger logger, int count, string scope);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Registering the commands failed: {Problem}")]

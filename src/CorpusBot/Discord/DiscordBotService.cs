@@ -84,11 +84,9 @@ internal sealed partial class DiscordBotService(
         }
 
         LogInvite(logger, $"https://discord.com/oauth2/authorize?client_id={applicationId}&scope=bot+applications.commands&permissions=0");
-        var guildId = string.IsNullOrWhiteSpace(options.Value.GuildId) ? null : options.Value.GuildId;
         try
         {
-            await rest.BulkOverwriteCommandsAsync(applicationId, guildId, SlashCommands.All, cancellationToken);
-            LogRegistered(logger, SlashCommands.All.Count, guildId is null ? "globally (may take up to an hour to appear)" : $"in server {guildId}");
+            LogRegistered(logger, SlashCommands.All.Count, await SlashCommands.RegisterAsync(rest, applicationId, options.Value, cancellationToken));
         }
         catch (Exception ex) when (ex is DiscordHttpException or HttpRequestException)
         {

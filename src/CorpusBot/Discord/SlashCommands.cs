@@ -1,5 +1,6 @@
 using CorpusBot.Commands;
 using CorpusBot.Discord.Models;
+using CorpusBot.Discord.Rest;
 
 namespace CorpusBot.Discord;
 
@@ -33,6 +34,17 @@ internal static class SlashCommands
         new(Reindex, "Re-read the article folder and update the index", DefaultMemberPermissions: ManageGuild.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         new(FindSources, null, ApplicationCommand.MessageCommand),
     ];
+
+    /// <summary>
+    /// Replaces the application's commands (in one server when Discord:GuildId is set, else globally) and says
+    /// where, for a log line or a reply. One place for the gateway's READY, the HTTP mode's start and `register`.
+    /// </summary>
+    public static async Task<string> RegisterAsync(DiscordRestClient rest, string applicationId, DiscordOptions options, CancellationToken cancellationToken)
+    {
+        var guildId = string.IsNullOrWhiteSpace(options.GuildId) ? null : options.GuildId;
+        await rest.BulkOverwriteCommandsAsync(applicationId, guildId, All, cancellationToken);
+        return guildId is null ? "globally (new global commands may take a while to appear)" : $"in server {guildId}";
+    }
 
     private static CommandOption Text(string name, string description, int maxLength) =>
         new(CommandOption.String, name, description, Required: true, MinLength: 1, MaxLength: maxLength);
