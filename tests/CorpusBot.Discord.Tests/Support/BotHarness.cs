@@ -71,6 +71,9 @@ public sealed class ScriptedHandler : IInteractionHandler
 {
     public TimeSpan Delay { get; set; } = TimeSpan.Zero;
 
+    /// <summary>When set, every command waits until the test completes it (deterministic "slow" commands).</summary>
+    public TaskCompletionSource? Gate { get; set; }
+
     public ConcurrentBag<string> Seen { get; } = [];
 
     public bool IsPrivate(Interaction interaction) => false;
@@ -81,6 +84,11 @@ public sealed class ScriptedHandler : IInteractionHandler
         if (Delay > TimeSpan.Zero)
         {
             await Task.Delay(Delay, cancellationToken);
+        }
+
+        if (Gate is { } gate)
+        {
+            await gate.Task.WaitAsync(cancellationToken);
         }
 
         if (interaction.Type == Interaction.ApplicationCommandAutocomplete)
