@@ -43,7 +43,7 @@ public class RateLimiterTests
 
         for (var i = 0; i < 3; i++)
         {
-            await limiter.WaitAsync(route, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(1));
+            await limiter.WaitAsync(route, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
         }
 
         var fourth = limiter.WaitAsync(route, CancellationToken.None);
@@ -61,7 +61,7 @@ public class RateLimiterTests
         var guildB = RestRoute.GuildCommands("1", "20");
         limiter.Update(guildA, Headers("same-bucket", 0, 30));
 
-        await limiter.WaitAsync(guildB, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(1));
+        await limiter.WaitAsync(guildB, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public class RateLimiterTests
         limiter.OnRateLimited(RestRoute.GatewayBot(), TimeSpan.FromSeconds(5), global: true);
 
         var blocked = limiter.WaitAsync(RestRoute.GlobalCommands("1"), CancellationToken.None);
-        await limiter.WaitAsync(RestRoute.InteractionCallback("9", "tok"), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(1));
+        await limiter.WaitAsync(RestRoute.InteractionCallback("9", "tok"), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
         await Task.Delay(20);
         Assert.False(blocked.IsCompleted);
 
@@ -85,12 +85,12 @@ public class RateLimiterTests
         var limiter = new RateLimiter(_time);
         for (var i = 0; i < 50; i++)
         {
-            await limiter.WaitAsync(RestRoute.GuildCommands("1", i.ToString(System.Globalization.CultureInfo.InvariantCulture)), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(1));
+            await limiter.WaitAsync(RestRoute.GuildCommands("1", i.ToString(System.Globalization.CultureInfo.InvariantCulture)), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
         }
 
         var fiftyFirst = limiter.WaitAsync(RestRoute.GuildCommands("1", "999"), CancellationToken.None);
         var callback = limiter.WaitAsync(RestRoute.InteractionCallback("9", "tok"), CancellationToken.None);
-        await callback.WaitAsync(TimeSpan.FromSeconds(1));
+        await callback.WaitAsync(TimeSpan.FromSeconds(5));
         await Task.Delay(20);
         Assert.False(fiftyFirst.IsCompleted);
 
