@@ -1,6 +1,4 @@
-using CorpusBot.Search.Text;
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.CharFilters;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Analysis.Standard;
@@ -27,7 +25,7 @@ public static class CorpusAnalyzers
     private sealed class ChainAnalyzer(bool stem) : Analyzer
     {
         protected override TextReader InitReader(string fieldName, TextReader reader) =>
-            new MappingCharFilter(TextNormalizer.CharMap, reader);
+            new NormalizingCharFilter(reader);
 
         protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
         {

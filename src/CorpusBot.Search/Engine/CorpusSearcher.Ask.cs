@@ -53,7 +53,7 @@ public sealed partial class CorpusSearcher
         var weights = TermWeights(searcher.IndexReader, terms.Terms, parsed.Text);
         var total = weights.Values.Sum();
 
-        var query = (BooleanQuery)LuceneQueries.Passages(terms with { Phrases = [] }, titleBoost: 0.3f);
+        var query = LuceneQueries.Passages(terms with { Phrases = [] }, titleBoost: 0.3f, searcher.IndexReader);
         foreach (var phrase in terms.Phrases)
         {
             var boosted = LuceneQueries.Phrase(Exact, phrase, slop: 1);
@@ -61,7 +61,7 @@ public sealed partial class CorpusSearcher
             query.Add(boosted, Occur.SHOULD);
         }
 
-        var hits = Run(searcher, query, AskCandidates).ScoreDocs;
+        var hits = RunOnPassages(searcher, query, AskCandidates).ScoreDocs;
         if (hits.Length == 0)
         {
             notes.Add("The collection doesn't say.");

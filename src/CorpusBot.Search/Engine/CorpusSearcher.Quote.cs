@@ -28,7 +28,7 @@ public sealed partial class CorpusSearcher
         using var lease = index.Acquire();
         var searcher = lease.Searcher;
         var matches = new List<QuoteMatch>();
-        foreach (var hit in Run(searcher, LuceneQueries.ExactPhrases(fragments), MaxCandidates).ScoreDocs)
+        foreach (var hit in RunOnPassages(searcher, LuceneQueries.ExactPhrases(fragments), MaxCandidates).ScoreDocs)
         {
             var document = searcher.Doc(hit.Doc);
             if (matches.Any(m => m.Citation.ArticleId == document.Get(ArticleId)))
@@ -60,7 +60,7 @@ public sealed partial class CorpusSearcher
         }
 
         var stemmed = QueryTerms.From(parsed);
-        foreach (var hit in Run(searcher, LuceneQueries.NearPhrase(tokens), 1).ScoreDocs)
+        foreach (var hit in RunOnPassages(searcher, LuceneQueries.NearPhrase(tokens), 1).ScoreDocs)
         {
             var document = searcher.Doc(hit.Doc);
             var excerpt = ExcerptBuilder.Build(document.Get(Body), stemmed);

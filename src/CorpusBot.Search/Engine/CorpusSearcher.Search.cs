@@ -37,13 +37,13 @@ public sealed partial class CorpusSearcher
             return new SearchResults([], page, pageSize, 0, notes);
         }
 
-        var lucene = (BooleanQuery)LuceneQueries.Passages(terms, titleBoost: 1f);
+        var lucene = LuceneQueries.Passages(terms, titleBoost: 1f, searcher.IndexReader);
         if (dates is { IsBounded: true })
         {
             lucene.Add(NumericRangeQuery.NewInt32Range(PublishedDay, dates.From, dates.To, true, true), Occur.MUST);
         }
 
-        var hits = Run(searcher, lucene, MaxCandidates).ScoreDocs;
+        var hits = RunOnPassages(searcher, lucene, MaxCandidates).ScoreDocs;
         var weights = TermWeights(searcher.IndexReader, terms.Terms, parsed.Text);
         var total = Math.Max(weights.Values.Sum(), 1e-9);
         var titleTerms = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
@@ -120,7 +120,7 @@ public sealed partial class CorpusSearcher
         }
 
         var articleIds = new ArticleIds(searcher);
-        foreach (var hit in Run(searcher, any, int.MaxValue).ScoreDocs)
+        foreach (var hit in RunOnPassages(searcher, any, int.MaxValue).ScoreDocs)
         {
             ids.Add(articleIds.Of(hit.Doc));
         }

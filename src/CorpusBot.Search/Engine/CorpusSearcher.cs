@@ -37,6 +37,9 @@ public sealed partial class CorpusSearcher(CorpusIndex index)
     private static TopDocs Run(IndexSearcher searcher, Query query, int limit) =>
         searcher.Search(query, Math.Max(1, Math.Min(limit, searcher.IndexReader.MaxDoc)));
 
+    private static TopDocs RunOnPassages(IndexSearcher searcher, Query query, int limit) =>
+        searcher.Search(query, LuceneQueries.PassagesOnly, Math.Max(1, Math.Min(limit, searcher.IndexReader.MaxDoc)));
+
     private static Citation Cite(Lucene.Net.Documents.Document document, Excerpt excerpt, float score)
     {
         var metadata = ArticleDocuments.ReadMetadata(document);

@@ -8,25 +8,35 @@ namespace CorpusBot.Search.Engine;
 /// <summary>Builds Lucene queries from analysed user input; never from raw text, so no parser can throw.</summary>
 internal static class LuceneQueries
 {
-    public static Query Passages(QueryTerms terms, float titleBoost)
+    /// <summary>
+    /// Passage documents only. A cached filter rather than a required clause: as a clause, the type's posting list
+    /// (every passage) would be walked alongside each query's own terms.
+    /// </summary>
+    public static Filter PassagesOnly { get; } = new CachingWrapperFilter(new QueryWrapperFilter(new TermQuery(new Term(DocType, PassageType))));
+
+    /// <summary>Past this many postings, a query's most common words stop selecting passages and only add to their score.</summary>
+    public const int SelectingPostingsBudget = 20_000;
+
+    /// <summary>
+    /// Passages holding any of the terms (in body, title or source), plus the required phrases, minus excluded terms;
+    /// run it with <see cref="PassagesOnly"/>. On a large collection, scoring every passage that holds a very common
+    /// word costs time in proportion to the collection while adding little, so (as Lucene's CommonTermsQuery does) the
+    /// rarest terms, up to <see cref="SelectingPostingsBudget"/> postings and at least one, select the passages and the
+    /// common ones only add to their score.
+    /// </summary>
+    public static BooleanQuery Passages(QueryTerms terms, float titleBoost, IndexReader reader, long budget = SelectingPostingsBudget)
     {
-        var query = OnlyPassages();
-        var anyTerm = new BooleanQuery();
-        foreach (var term in terms.Terms)
+        var query = new BooleanQuery();
+        var (selecting, scoring) = SplitByFrequency(terms.Terms, reader, budget);
+        if (selecting.Count > 0)
         {
-            var either = new BooleanQuery
-            {
-                { new TermQuery(new Term(Body, term)), Occur.SHOULD },
-                { new TermQuery(new Term(Title, term)) { Boost = titleBoost }, Occur.SHOULD },
-                { new TermQuery(new Term(Source, term)) { Boost = titleBoost / 2 }, Occur.SHOULD },
-            };
-            anyTerm.Add(either, Occur.SHOULD);
+            // MUST around the disjunction: beside required phrases, bare SHOULD clauses would be optional.
+            query.Add(AnyOf(selecting, titleBoost), Occur.MUST);
         }
 
-        if (anyTerm.Clauses.Count > 0)
+        if (scoring.Count > 0)
         {
-            // MUST around the disjunction: beside the type filter, bare SHOULD clauses would be optional and match everything.
-            query.Add(anyTerm, Occur.MUST);
+            query.Add(AnyOf(scoring, titleBoost), Occur.SHOULD);
         }
 
         foreach (var phrase in terms.Phrases)
@@ -42,9 +52,48 @@ internal static class LuceneQueries
         return query;
     }
 
+    private static (List<string> Selecting, List<string> Scoring) SplitByFrequency(IReadOnlyList<string> terms, IndexReader reader, long budget)
+    {
+        var byFrequency = terms.Select(t => (Term: t, Postings: (long)reader.DocFreq(new Term(Body, t)))).OrderBy(t => t.Postings).ToList();
+        var selecting = new List<string>();
+        var scoring = new List<string>();
+        long postings = 0;
+        foreach (var (term, count) in byFrequency)
+        {
+            if (selecting.Count == 0 || postings + count <= budget)
+            {
+                selecting.Add(term);
+                postings += count;
+            }
+            else
+            {
+                scoring.Add(term);
+            }
+        }
+
+        // Keep the query's own order within each group: scores do not depend on it, but explanations read better.
+        return ([.. terms.Where(selecting.Contains)], [.. terms.Where(scoring.Contains)]);
+    }
+
+    private static BooleanQuery AnyOf(IEnumerable<string> terms, float titleBoost)
+    {
+        var any = new BooleanQuery();
+        foreach (var term in terms)
+        {
+            any.Add(new BooleanQuery
+            {
+                { new TermQuery(new Term(Body, term)), Occur.SHOULD },
+                { new TermQuery(new Term(Title, term)) { Boost = titleBoost }, Occur.SHOULD },
+                { new TermQuery(new Term(Source, term)) { Boost = titleBoost / 2 }, Occur.SHOULD },
+            }, Occur.SHOULD);
+        }
+
+        return any;
+    }
+
     public static Query ExactPhrases(IReadOnlyList<IReadOnlyList<string>> phrases)
     {
-        var query = OnlyPassages();
+        var query = new BooleanQuery();
         foreach (var phrase in phrases)
         {
             query.Add(Phrase(Exact, phrase, slop: 0), Occur.MUST);
@@ -55,7 +104,7 @@ internal static class LuceneQueries
 
     public static Query NearPhrase(IReadOnlyList<string> tokens)
     {
-        var query = OnlyPassages();
+        var query = new BooleanQuery();
         var words = new BooleanQuery { MinimumNumberShouldMatch = Math.Max(1, (int)Math.Ceiling(tokens.Distinct().Count() * 0.5)) };
         foreach (var token in tokens.Distinct(StringComparer.Ordinal))
         {

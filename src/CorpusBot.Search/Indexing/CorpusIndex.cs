@@ -19,7 +19,7 @@ namespace CorpusBot.Search.Indexing;
 public sealed partial class CorpusIndex : IDisposable
 {
     /// <summary>Bumped when analysis, passage splitting or reading change: a different version rebuilds everything.</summary>
-    internal const string SchemaVersion = "7";
+    internal const string SchemaVersion = "8";
 
     private const string UpdatedKey = "updated";
     private const string SchemaKey = "schema";

@@ -30,15 +30,30 @@ internal static partial class Furniture
             return true;
         }
 
-        if (title is not null && text.Length >= title.Length && text.StartsWith(TextNormalizer.Normalize(title), StringComparison.OrdinalIgnoreCase))
+        if (title is not null && IsHeadlineAgain(text, TextNormalizer.Normalize(title)))
         {
-            return true; // the headline again, possibly with a photo credit glued on
+            return true;
         }
 
         // A short label with no sentence in it: section names, captions, a lone author name.
         var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return words.Length <= 3 && !text.EndsWith(':') && !Sentence().IsMatch(text);
     }
+
+    // The headline again, possibly with a photo credit glued on ("…ApologyPA Images"); not a paragraph that merely
+    // opens with the words the title was taken from.
+    private static bool IsHeadlineAgain(string text, string title)
+    {
+        if (title.Length == 0 || !text.StartsWith(title, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var rest = text[title.Length..].Trim();
+        return rest.Length == 0 || (rest.Length <= MaxCreditLength && !Sentence().IsMatch(rest));
+    }
+
+    private const int MaxCreditLength = 40;
 
     [GeneratedRegex(@"^(most read|most popular|recommended( for you| stories)?|trending( now| stories)?|more (from|stories)|you (may|might) also like|related (stories|articles|coverage))\b", RegexOptions.IgnoreCase)]
     private static partial Regex TailMarker();

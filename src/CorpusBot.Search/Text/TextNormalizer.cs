@@ -1,5 +1,5 @@
+using System.Collections.Frozen;
 using System.Text;
-using Lucene.Net.Analysis.CharFilters;
 
 namespace CorpusBot.Search.Text;
 
@@ -10,12 +10,17 @@ namespace CorpusBot.Search.Text;
 /// </summary>
 public static class TextNormalizer
 {
-    private static readonly (string From, string To)[] Mappings = BuildMappings();
+    /// <summary>Every mapping: one character to what it becomes.</summary>
+    internal static IReadOnlyList<(string From, string To)> Mappings { get; } = BuildMappings();
 
-    private static readonly Dictionary<char, string> ByChar = Mappings.ToDictionary(m => m.From[0], m => m.To);
+    private static readonly FrozenDictionary<char, string> ByChar = Mappings.ToDictionary(m => m.From[0], m => m.To).ToFrozenDictionary();
 
-    /// <summary>The Lucene char map applied before tokenising, with offsets corrected back to the original text.</summary>
-    public static NormalizeCharMap CharMap { get; } = BuildCharMap();
+    // Most text is ASCII, and only two ASCII characters are mapped: answer those without a lookup.
+    private static readonly string?[] AsciiReplacements = BuildAsciiReplacements();
+
+    /// <summary>What <paramref name="c"/> is replaced by, or null when it stays as it is.</summary>
+    public static string? ReplacementFor(char c) =>
+        c < 128 ? AsciiReplacements[c] : ByChar.GetValueOrDefault(c);
 
     /// <summary>Folds typographic variants in <paramref name="text"/> exactly as the analyzers do.</summary>
     public static string Normalize(string text)
@@ -23,7 +28,7 @@ public static class TextNormalizer
         StringBuilder? builder = null;
         for (var i = 0; i < text.Length; i++)
         {
-            if (ByChar.TryGetValue(text[i], out var replacement))
+            if (ReplacementFor(text[i]) is { } replacement)
             {
                 builder ??= new StringBuilder(text.Length + 16).Append(text, 0, i);
                 builder.Append(replacement);
@@ -42,7 +47,7 @@ public static class TextNormalizer
     /// (such as '&amp;') are kept as they are. For hashing text without building a normalised copy.
     /// </summary>
     public static char Fold(char c) =>
-        ByChar.TryGetValue(c, out var to) ? to.Length switch { 0 => '\0', 1 => to[0], _ => c } : c;
+        ReplacementFor(c) is { } to ? to.Length switch { 0 => '\0', 1 => to[0], _ => c } : c;
 
     /// <summary>True for a single or double quotation mark in any of its typographic forms.</summary>
     public static bool IsQuoteMark(char c) => c is '"' or '\'' || (ByChar.TryGetValue(c, out var to) && to is "\"" or "'");
@@ -50,15 +55,15 @@ public static class TextNormalizer
     /// <summary>True for an opening or neutral double quotation mark (or guillemet).</summary>
     public static bool IsDoubleQuote(char c) => c == '"' || (ByChar.TryGetValue(c, out var to) && to == "\"");
 
-    private static NormalizeCharMap BuildCharMap()
+    private static string?[] BuildAsciiReplacements()
     {
-        var builder = new NormalizeCharMap.Builder();
-        foreach (var (from, to) in Mappings)
+        var table = new string?[128];
+        foreach (var (from, to) in Mappings.Where(m => m.From[0] < 128))
         {
-            builder.Add(from, to);
+            table[from[0]] = to;
         }
 
-        return builder.Build();
+        return table;
     }
 
     private static (string, string)[] BuildMappings()

@@ -75,4 +75,14 @@ public class PassageSplitterTests
         Assert.All(passages, p => Assert.DoesNotContain(furniture, p.Text));
         Assert.Equal(2, passages.Count);
     }
+
+    [Fact]
+    public void A_paragraph_that_opens_with_the_words_of_a_derived_title_is_kept()
+    {
+        const string opening = "The harbour of the town is busy all year. A lighthouse stands at its mouth.";
+
+        var passage = Assert.Single(PassageSplitter.Split($"Town\n\n{opening}\n", title: "The harbour of the town is busy all year"));
+
+        Assert.Contains(opening, passage.Text);
+    }
 }
