@@ -18,9 +18,10 @@ internal static class ArticleDocuments
         {
             new StringField(DocType, ArticleType, Field.Store.YES),
             new StringField(ArticleId, article.Id, Field.Store.YES),
-            new StoredField(Hash, article.ContentHash),
-            new StoredField(FileLength, file.Length),
-            new StoredField(FileTime, file.LastWriteUtc.Ticks),
+            new BinaryDocValuesField(ArticleKey, new Lucene.Net.Util.BytesRef(article.Id)),
+            new BinaryDocValuesField(Hash, new Lucene.Net.Util.BytesRef(article.ContentHash)),
+            new NumericDocValuesField(FileLength, file.Length),
+            new NumericDocValuesField(FileTime, file.LastWriteUtc.Ticks),
             new StoredField(PassageCount, passages.Count),
             new StoredField(LineKeys, string.Join(' ', RepeatedLines.Keys(article.Body))),
             new StringField(TitleKey, TitleKeyOf(article.Metadata.Title), Field.Store.NO),

@@ -19,7 +19,7 @@ namespace CorpusBot.Search.Indexing;
 public sealed partial class CorpusIndex : IDisposable
 {
     /// <summary>Bumped when analysis, passage splitting or reading change: a different version rebuilds everything.</summary>
-    internal const string SchemaVersion = "8";
+    internal const string SchemaVersion = "9";
 
     private const string UpdatedKey = "updated";
     private const string SchemaKey = "schema";
@@ -50,6 +50,15 @@ public sealed partial class CorpusIndex : IDisposable
     public DateTimeOffset? LastUpdated { get; private set; }
 
     internal bool SchemaMatches { get; private set; }
+
+    internal bool IsEmpty
+    {
+        get
+        {
+            using var lease = Acquire();
+            return lease.Searcher.IndexReader.NumDocs == 0;
+        }
+    }
 
     /// <summary>The analyzer used for every field at index time; queries analyse with the same chains.</summary>
     public static Analyzer IndexAnalyzer { get; } = new PerFieldAnalyzerWrapper(
@@ -97,18 +106,39 @@ public sealed partial class CorpusIndex : IDisposable
     /// <summary>Picks up changes committed since the last refresh (by this process or, read-only, another).</summary>
     public void Refresh() => _searchers.MaybeRefreshBlocking();
 
+    /// <summary>
+    /// What the index knows of each article file. Read from doc values, column by column, rather than from stored
+    /// documents (each of which would decompress a block of passages): a start with an unchanged collection reads little.
+    /// </summary>
     internal Dictionary<string, IndexedArticle> ReadArticles()
     {
         var articles = new Dictionary<string, IndexedArticle>(StringComparer.Ordinal);
-        ForEachArticle(StampFields, document =>
+        using var lease = Acquire();
+        var type = new Term(DocType, ArticleType);
+        var id = new Lucene.Net.Util.BytesRef();
+        var hash = new Lucene.Net.Util.BytesRef();
+        foreach (var leaf in lease.Searcher.IndexReader.Leaves)
         {
-            var id = document.Get(ArticleId);
-            articles[id] = new IndexedArticle(
-                id,
-                document.Get(Hash),
-                document.GetField(FileLength)?.GetInt64Value() ?? -1,
-                document.GetField(FileTime)?.GetInt64Value() ?? -1);
-        });
+            var reader = leaf.AtomicReader;
+            var ids = reader.GetBinaryDocValues(ArticleKey);
+            var hashes = reader.GetBinaryDocValues(Hash);
+            var lengths = reader.GetNumericDocValues(FileLength);
+            var times = reader.GetNumericDocValues(FileTime);
+            var docs = reader.GetTermDocsEnum(type);
+            if (docs is null || ids is null || hashes is null || lengths is null || times is null)
+            {
+                continue; // no articles here, or written by an older schema (which is rebuilt anyway)
+            }
+
+            for (var doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
+            {
+                ids.Get(doc, id);
+                hashes.Get(doc, hash);
+                var key = id.Utf8ToString();
+                articles[key] = new IndexedArticle(key, hash.Utf8ToString(), lengths.Get(doc), times.Get(doc));
+            }
+        }
+
         return articles;
     }
 
@@ -121,7 +151,6 @@ public sealed partial class CorpusIndex : IDisposable
         return keys;
     }
 
-    private static readonly ISet<string> StampFields = new HashSet<string> { ArticleId, Hash, FileLength, FileTime };
     private static readonly ISet<string> LineKeyFields = new HashSet<string> { ArticleId, LineKeys };
 
     // Loads only the named stored fields of each article record: a start with an unchanged collection reads little.

@@ -77,7 +77,7 @@ public sealed partial class CorpusIndexer(CorpusIndex index, ArticleReader reade
             }
         }
 
-        if (rebuild && indexed.Count > 0)
+        if (rebuild && !index.IsEmpty)
         {
             LogRebuild(logger, index.Path);
         }
