@@ -21,22 +21,23 @@ internal static class LuceneQueries
     /// Passages holding any of the terms (in body, title or source), plus the required phrases, minus excluded terms;
     /// run it with <see cref="PassagesOnly"/>. On a large collection, scoring every passage that holds a very common
     /// word costs time in proportion to the collection while adding little, so (as Lucene's CommonTermsQuery does) the
-    /// rarest terms, up to <see cref="SelectingPostingsBudget"/> postings and at least one, select the passages and the
-    /// common ones only add to their score.
+    /// rarest term clauses, up to <see cref="SelectingPostingsBudget"/> postings and at least one, select the passages
+    /// and the common ones only add to their score. A title word counts by its own frequency: every passage of a long
+    /// article carries its title.
     /// </summary>
     public static BooleanQuery Passages(QueryTerms terms, float titleBoost, IndexReader reader, long budget = SelectingPostingsBudget)
     {
         var query = new BooleanQuery();
-        var (selecting, scoring) = SplitByFrequency(terms.Terms, reader, budget);
-        if (selecting.Count > 0)
+        var (selecting, scoring) = SplitByFrequency(TermClauses(terms.Terms, titleBoost), reader, budget);
+        if (selecting.Clauses.Count > 0)
         {
             // MUST around the disjunction: beside required phrases, bare SHOULD clauses would be optional.
-            query.Add(AnyOf(selecting, titleBoost), Occur.MUST);
+            query.Add(selecting, Occur.MUST);
         }
 
-        if (scoring.Count > 0)
+        if (scoring.Clauses.Count > 0)
         {
-            query.Add(AnyOf(scoring, titleBoost), Occur.SHOULD);
+            query.Add(scoring, Occur.SHOULD);
         }
 
         foreach (var phrase in terms.Phrases)
@@ -52,43 +53,48 @@ internal static class LuceneQueries
         return query;
     }
 
-    private static (List<string> Selecting, List<string> Scoring) SplitByFrequency(IReadOnlyList<string> terms, IndexReader reader, long budget)
-    {
-        var byFrequency = terms.Select(t => (Term: t, Postings: (long)reader.DocFreq(new Term(Body, t)))).OrderBy(t => t.Postings).ToList();
-        var selecting = new List<string>();
-        var scoring = new List<string>();
-        long postings = 0;
-        foreach (var (term, count) in byFrequency)
+    // With BM25 (coord and query norm both 1) a flat disjunction scores exactly as the nested per-term one.
+    private static IEnumerable<TermQuery> TermClauses(IReadOnlyList<string> terms, float titleBoost) =>
+        terms.SelectMany(term => new[]
         {
-            if (selecting.Count == 0 || postings + count <= budget)
+            new TermQuery(new Term(Body, term)),
+            new TermQuery(new Term(Title, term)) { Boost = titleBoost },
+            new TermQuery(new Term(Source, term)) { Boost = titleBoost / 2 },
+        });
+
+    private static (BooleanQuery Selecting, BooleanQuery Scoring) SplitByFrequency(IEnumerable<TermQuery> clauses, IndexReader reader, long budget)
+    {
+        var byFrequency = clauses.Select(q => (Query: q, Postings: (long)reader.DocFreq(q.Term))).OrderBy(c => c.Postings).ToList();
+        var selecting = new BooleanQuery();
+        var scoring = new BooleanQuery();
+        long postings = 0;
+        foreach (var (query, count) in byFrequency)
+        {
+            if (count == 0)
             {
-                selecting.Add(term);
+                continue; // matches nothing either way
+            }
+
+            if (selecting.Clauses.Count == 0 || postings + count <= budget)
+            {
+                selecting.Add(query, Occur.SHOULD);
                 postings += count;
             }
             else
             {
-                scoring.Add(term);
+                scoring.Add(query, Occur.SHOULD);
             }
         }
 
-        // Keep the query's own order within each group: scores do not depend on it, but explanations read better.
-        return ([.. terms.Where(selecting.Contains)], [.. terms.Where(scoring.Contains)]);
-    }
-
-    private static BooleanQuery AnyOf(IEnumerable<string> terms, float titleBoost)
-    {
-        var any = new BooleanQuery();
-        foreach (var term in terms)
+        if (selecting.Clauses.Count == 0)
         {
-            any.Add(new BooleanQuery
+            foreach (var (query, _) in byFrequency)
             {
-                { new TermQuery(new Term(Body, term)), Occur.SHOULD },
-                { new TermQuery(new Term(Title, term)) { Boost = titleBoost }, Occur.SHOULD },
-                { new TermQuery(new Term(Source, term)) { Boost = titleBoost / 2 }, Occur.SHOULD },
-            }, Occur.SHOULD);
+                selecting.Add(query, Occur.SHOULD); // no term is found anywhere: a query that finds nothing
+            }
         }
 
-        return any;
+        return (selecting, scoring);
     }
 
     public static Query ExactPhrases(IReadOnlyList<IReadOnlyList<string>> phrases)

@@ -9,7 +9,7 @@ namespace CorpusBot.Search.Engine;
 
 /// <summary>
 /// "Did you mean": a word that occurs nowhere in the collection is replaced by the closest word that does
-/// (edit distance 1, or 2 for longer words; the most similar, then the most frequent). The vocabulary is the
+/// (same first letter, edit distance 1, or 2 for longer words; the most similar, then the most frequent). The vocabulary is the
 /// index's own exact field, so suggestions are real words of the articles, accents folded.
 /// </summary>
 internal static class Speller
@@ -49,7 +49,9 @@ internal static class Speller
     private static string? BestMatch(IndexReader reader, string word)
     {
         var maxEdits = word.Length >= 8 ? 2 : 1;
-        var rewritten = new FuzzyQuery(new Term(Exact, word), maxEdits, prefixLength: 0).Rewrite(reader);
+        // The first letter is kept, as most spell checkers do: typos rarely hit it, and without that anchor every
+        // term of the dictionary is a candidate (on a large collection, tens of milliseconds per word).
+        var rewritten = new FuzzyQuery(new Term(Exact, word), maxEdits, prefixLength: 1).Rewrite(reader);
         var candidates = rewritten switch
         {
             BooleanQuery boolean => boolean.Clauses.Select(c => c.Query).OfType<TermQuery>(),
