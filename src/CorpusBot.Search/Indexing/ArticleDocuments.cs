@@ -9,7 +9,8 @@ namespace CorpusBot.Search.Indexing;
 /// <summary>Turns an article into its index documents (one article record, then one per passage) and back.</summary>
 internal static class ArticleDocuments
 {
-    public static List<Document> Build(Article article, ArticleFile file, IReadOnlySet<string>? repeatedLines = null)
+    // lineKeys: the article's RepeatedLines.Keys when already computed (hashing every line is not free).
+    public static List<Document> Build(Article article, ArticleFile file, IReadOnlySet<ulong>? repeatedLines = null, IEnumerable<ulong>? lineKeys = null)
     {
         var passages = PassageSplitter.Split(article.Body, article.Metadata.Title, repeatedLines);
         var documents = new List<Document>(passages.Count + 1);
@@ -23,7 +24,7 @@ internal static class ArticleDocuments
             new NumericDocValuesField(FileLength, file.Length),
             new NumericDocValuesField(FileTime, file.LastWriteUtc.Ticks),
             new StoredField(PassageCount, passages.Count),
-            new StoredField(LineKeys, string.Join(' ', RepeatedLines.Keys(article.Body))),
+            new StoredField(LineKeys, RepeatedLines.Format(lineKeys ?? RepeatedLines.Keys(article.Body))),
             new StringField(TitleKey, TitleKeyOf(article.Metadata.Title), Field.Store.NO),
         };
         AddMetadata(head, article.Metadata);
@@ -67,7 +68,11 @@ internal static class ArticleDocuments
     private static void AddMetadata(Document document, ArticleMetadata metadata)
     {
         document.Add(new TextField(Title, metadata.Title, Field.Store.YES));
-        document.Add(new TextField(Source, string.Join(' ', new[] { metadata.Outlet, metadata.Author }.OfType<string>()), Field.Store.NO));
+        if (metadata.Outlet is not null || metadata.Author is not null)
+        {
+            document.Add(new TextField(Source, string.Join(' ', new[] { metadata.Outlet, metadata.Author }.OfType<string>()), Field.Store.NO));
+        }
+
         AddStored(document, Url, metadata.Url);
         AddStored(document, Outlet, metadata.Outlet);
         AddStored(document, Author, metadata.Author);

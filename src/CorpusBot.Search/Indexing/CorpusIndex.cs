@@ -143,11 +143,10 @@ public sealed partial class CorpusIndex : IDisposable
     }
 
     /// <summary>The line hashes of every indexed article (read only when a pass has something to index).</summary>
-    internal Dictionary<string, string[]> ReadLineKeys()
+    internal Dictionary<string, ulong[]> ReadLineKeys()
     {
-        var keys = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        ForEachArticle(LineKeyFields, document =>
-            keys[document.Get(ArticleId)] = (document.Get(LineKeys) ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        var keys = new Dictionary<string, ulong[]>(StringComparer.Ordinal);
+        ForEachArticle(LineKeyFields, document => keys[document.Get(ArticleId)] = RepeatedLines.Parse(document.Get(LineKeys)));
         return keys;
     }
 

@@ -90,7 +90,7 @@ public sealed partial class CorpusIndexer(CorpusIndex index, ArticleReader reade
         // articles are known before any of them is split into passages; then index each. Reading, parsing,
         // splitting and analysis run on every core (the IndexWriter takes documents from several threads).
         // Articles are kept from the first look up to a memory budget; past it, a huge pass reads the rest again.
-        var looked = new (ArticleReadResult Result, IReadOnlyCollection<string> Lines)[toRead.Count];
+        var looked = new (ArticleReadResult Result, IReadOnlyCollection<ulong> Lines)[toRead.Count];
         var reading = new Progress("read", toRead.Count, logger);
         await Parallel.ForEachAsync(Enumerable.Range(0, toRead.Count), Parallelism(cancellationToken), async (i, ct) =>
         {
@@ -99,7 +99,7 @@ public sealed partial class CorpusIndexer(CorpusIndex index, ArticleReader reade
             reading.Advance();
         });
 
-        var pending = new List<(ArticleFile File, IReadOnlyCollection<string> Lines, Article? Kept)>();
+        var pending = new List<(ArticleFile File, IReadOnlyCollection<ulong> Lines, Article? Kept)>();
         long keptChars = 0;
         for (var i = 0; i < toRead.Count; i++)
         {
@@ -136,7 +136,7 @@ public sealed partial class CorpusIndexer(CorpusIndex index, ArticleReader reade
         var others = pending.Count == 0 ? [] : index.ReadLineKeys();
         var repeated = RepeatedLines.Shared(others
             .Where(a => seen.Contains(a.Key) && !pendingIds.Contains(a.Key))
-            .Select(a => (IReadOnlyCollection<string>)a.Value)
+            .Select(a => (IReadOnlyCollection<ulong>)a.Value)
             .Concat(pending.Select(p => p.Lines)));
         if (rebuild)
         {
@@ -147,11 +147,12 @@ public sealed partial class CorpusIndexer(CorpusIndex index, ArticleReader reade
         var written = new string?[pending.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, pending.Count), Parallelism(cancellationToken), async (i, ct) =>
         {
-            var (file, _, retained) = pending[i];
+            var (file, lines, retained) = pending[i];
             var article = retained ?? (await reader.ReadAsync(file, ct)).Article;
             if (article is not null)
             {
-                index.Upsert(article.Id, ArticleDocuments.Build(article, file, repeated));
+                // Keys from the first look, unless the file was read again (it may have changed in between).
+                index.Upsert(article.Id, ArticleDocuments.Build(article, file, repeated, retained is null ? null : lines));
                 written[i] = article.Id;
             }
 

@@ -22,12 +22,12 @@ public static class PassageSplitter
     /// Splits <paramref name="body"/> into passages in reading order, leaving page furniture out: lines that look like
     /// furniture, lines found in other articles too (<paramref name="repeated"/>), and everything after a "Most Read" list.
     /// </summary>
-    public static IReadOnlyList<Passage> Split(string body, string? title = null, IReadOnlySet<string>? repeated = null)
+    public static IReadOnlyList<Passage> Split(string body, string? title = null, IReadOnlySet<ulong>? repeated = null)
     {
         var texts = new List<string>();
         var current = new StringBuilder();
         var lines = body.Split('\n');
-        var keys = repeated is { Count: > 0 } ? Array.ConvertAll(lines, RepeatedLines.Key) : null;
+        var keys = repeated is { Count: > 0 } ? Array.ConvertAll(lines, l => RepeatedLines.Key(l)) : null;
 
         // An article most of whose lines recur elsewhere is a copy (syndicated, replicated), not furniture: keep it whole.
         if (keys is not null && SharedShare(keys, repeated!) > MaxSharedShare)
@@ -91,10 +91,10 @@ public static class PassageSplitter
 
     private const double MaxSharedShare = 0.5;
 
-    private static double SharedShare(string?[] keys, IReadOnlySet<string> repeated)
+    private static double SharedShare(ulong?[] keys, IReadOnlySet<ulong> repeated)
     {
         var keyed = keys.Count(k => k is not null);
-        return keyed == 0 ? 0 : (double)keys.Count(k => k is not null && repeated.Contains(k)) / keyed;
+        return keyed == 0 ? 0 : (double)keys.Count(k => k is { } key && repeated.Contains(key)) / keyed;
     }
 
     private static void Flush(StringBuilder current, List<string> texts)

@@ -13,22 +13,40 @@ internal static class RepeatedLines
     private const int MinLength = 20;
 
     /// <summary>The hashes of an article's lines long enough to be worth counting.</summary>
-    public static HashSet<string> Keys(string body)
+    public static HashSet<ulong> Keys(string body)
     {
-        var keys = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var line in body.Split('\n'))
+        // Lines as PassageSplitter cuts them (at '\n' only), without allocating each.
+        var keys = new HashSet<ulong>();
+        var rest = body.AsSpan();
+        while (true)
         {
-            if (Key(line) is { } key)
+            var end = rest.IndexOf('\n');
+            if (Key(end < 0 ? rest : rest[..end]) is { } key)
             {
                 keys.Add(key);
             }
-        }
 
-        return keys;
+            if (end < 0)
+            {
+                return keys;
+            }
+
+            rest = rest[(end + 1)..];
+        }
     }
 
+    /// <summary>The keys as stored with an article: hexadecimal, space-separated.</summary>
+    public static string Format(IEnumerable<ulong> keys) =>
+        string.Join(' ', keys.Select(k => k.ToString("x16", CultureInfo.InvariantCulture)));
+
+    /// <summary>Reads keys stored by <see cref="Format"/>; anything unreadable is left out.</summary>
+    public static ulong[] Parse(string? stored) =>
+        [.. (stored ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(k => ulong.TryParse(k, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var key) ? key : (ulong?)null)
+            .OfType<ulong>()];
+
     /// <summary>The hash of one line (case, spacing and typography ignored), or null for a short line.</summary>
-    public static string? Key(string line)
+    public static ulong? Key(ReadOnlySpan<char> line)
     {
         if (line.Length < MinLength)
         {
@@ -68,13 +86,13 @@ internal static class RepeatedLines
             length++;
         }
 
-        return length < MinLength ? null : hash.ToString("x16", CultureInfo.InvariantCulture);
+        return length < MinLength ? null : hash;
     }
 
     /// <summary>The keys found in at least two of the given articles.</summary>
-    public static HashSet<string> Shared(IEnumerable<IReadOnlyCollection<string>> articles)
+    public static HashSet<ulong> Shared(IEnumerable<IReadOnlyCollection<ulong>> articles)
     {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var counts = new Dictionary<ulong, int>();
         foreach (var keys in articles)
         {
             foreach (var key in keys)
