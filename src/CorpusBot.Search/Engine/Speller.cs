@@ -9,7 +9,7 @@ namespace CorpusBot.Search.Engine;
 
 /// <summary>
 /// "Did you mean": a word that occurs nowhere in the collection is replaced by the closest word that does
-/// (same first letter, edit distance 1, or 2 for longer words; the most similar, then the most frequent). The vocabulary is the
+/// (edit distance 1, or else 2 for longer words with the first letter right; the most similar, then the most frequent). The vocabulary is the
 /// index's own exact field, so suggestions are real words of the articles, accents folded.
 /// </summary>
 internal static class Speller
@@ -46,12 +46,15 @@ internal static class Speller
         || reader.DocFreq(new Term(Exact, word)) > 0
         || TokenReader.Read(CorpusAnalyzers.Stemmed, word).Any(t => reader.DocFreq(new Term(Body, t.Term)) > 0);
 
-    private static string? BestMatch(IndexReader reader, string word)
+    // One edit anywhere first (a wrong first letter too: "seasefire"); two edits only past the first letter, since
+    // without that anchor nearly every term of a large dictionary is a candidate (tens of milliseconds per word).
+    private static string? BestMatch(IndexReader reader, string word) =>
+        Closest(reader, word, maxEdits: 1, prefixLength: 0)
+        ?? (word.Length >= 8 ? Closest(reader, word, maxEdits: 2, prefixLength: 1) : null);
+
+    private static string? Closest(IndexReader reader, string word, int maxEdits, int prefixLength)
     {
-        var maxEdits = word.Length >= 8 ? 2 : 1;
-        // The first letter is kept, as most spell checkers do: typos rarely hit it, and without that anchor every
-        // term of the dictionary is a candidate (on a large collection, tens of milliseconds per word).
-        var rewritten = new FuzzyQuery(new Term(Exact, word), maxEdits, prefixLength: 1).Rewrite(reader);
+        var rewritten = new FuzzyQuery(new Term(Exact, word), maxEdits, prefixLength).Rewrite(reader);
         var candidates = rewritten switch
         {
             BooleanQuery boolean => boolean.Clauses.Select(c => c.Query).OfType<TermQuery>(),
