@@ -86,8 +86,14 @@ internal static class Compare
                 {
                     await new CorpusIndexer(big, new ArticleReader(5 << 20), scaled, NullLogger<CorpusIndexer>.Instance).UpdateAsync();
                     figures[$"corpusbot_build_s_x{options.Scale}"] = clock.Elapsed.TotalSeconds;
+                }
+
+                // Queried as served: reopened once the build's background merges have finished (closing waits for them).
+                using (var big = CorpusIndex.Open(scaledIndex, NullLogger.Instance))
+                {
                     var bigSearcher = new CorpusSearcher(big);
-                    var scaledLatency = Latencies(queries, q => bigSearcher.Search(q), 1);
+                    var scaledLatency = Latencies(queries, q => bigSearcher.Search(q), options.Repeat);
+                    figures[$"corpusbot_query_p50_ms_x{options.Scale}"] = scaledLatency.P50;
                     figures[$"corpusbot_query_p99_ms_x{options.Scale}"] = scaledLatency.P99;
                 }
 

@@ -221,7 +221,7 @@ public sealed partial class CorpusIndex : IDisposable
 
     private static CorpusIndex OpenWritable(string path)
     {
-        var directory = new NIOFSDirectory(new DirectoryInfo(path));
+        var directory = new PositionalReadDirectory(new DirectoryInfo(path));
         IndexWriter? writer = null;
         try
         {
@@ -252,7 +252,7 @@ public sealed partial class CorpusIndex : IDisposable
 
     private static CorpusIndex OpenReadOnly(string path, ILogger logger)
     {
-        var directory = new NIOFSDirectory(new DirectoryInfo(path));
+        var directory = new PositionalReadDirectory(new DirectoryInfo(path));
         if (!DirectoryReader.IndexExists(directory))
         {
             directory.Dispose();
