@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Text;
 using CorpusBot.Search.Analysis;
 using CorpusBot.Search.Querying;
@@ -15,6 +17,11 @@ namespace CorpusBot.Search.Engine;
 internal static class Speller
 {
     private const int MinLength = 5;
+    private const int MaxRemembered = 4096;
+
+    // Suggestions per index state: the same unknown word comes back (a retried question, every Prev/Next page of a
+    // search re-runs it), and finding its neighbours is the costliest step of a query. A refreshed reader starts afresh.
+    private static readonly ConditionalWeakTable<IndexReader, ConcurrentDictionary<string, string?>> Remembered = new();
 
     /// <summary>The corrected text, or null when every word is known (or nothing close exists).</summary>
     public static string? Correct(IndexReader reader, string text)
@@ -29,7 +36,7 @@ internal static class Speller
                 continue;
             }
 
-            if (BestMatch(reader, token.Term) is { } replacement)
+            if (RememberedBestMatch(reader, token.Term) is { } replacement)
             {
                 builder.Remove(token.Start, token.End - token.Start).Insert(token.Start, replacement);
                 changed = true;
@@ -45,6 +52,22 @@ internal static class Speller
         || CorpusAnalyzers.StopWords.Contains(word)
         || reader.DocFreq(new Term(Exact, word)) > 0
         || TokenReader.Read(CorpusAnalyzers.Stemmed, word).Any(t => reader.DocFreq(new Term(Body, t.Term)) > 0);
+
+    private static string? RememberedBestMatch(IndexReader reader, string word)
+    {
+        var known = Remembered.GetValue(reader, _ => new ConcurrentDictionary<string, string?>(StringComparer.Ordinal));
+        if (known.TryGetValue(word, out var remembered))
+        {
+            return remembered;
+        }
+
+        if (known.Count >= MaxRemembered)
+        {
+            known.Clear();
+        }
+
+        return known[word] = BestMatch(reader, word);
+    }
 
     // One edit anywhere first (a wrong first letter too: "seasefire"); two edits only past the first letter, since
     // without that anchor nearly every term of a large dictionary is a candidate (tens of milliseconds per word).
