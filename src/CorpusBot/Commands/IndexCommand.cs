@@ -27,16 +27,24 @@ public sealed class IndexCommand(CorpusIndexer indexer, CorpusSearcher searcher)
         var facts = new List<ReplyFact>
         {
             new("Re-indexed", report.Reindexed.ToString(CultureInfo.InvariantCulture)),
-            new("Added", string.Join(", ", report.Added)),
-            new("Changed", string.Join(", ", report.Changed)),
-            new("Removed", string.Join(", ", report.Removed)),
+            new("Added", Listed(report.Added, ", ")),
+            new("Changed", Listed(report.Changed, ", ")),
+            new("Removed", Listed(report.Removed, ", ")),
             new("Unchanged", report.Unchanged.ToString(CultureInfo.InvariantCulture)),
-            new("Skipped", string.Join("; ", report.Skipped.Select(s => $"{Path.GetFileName(s.Path)}: {s.Reason}"))),
+            new("Skipped", Listed([.. report.Skipped.Select(s => $"{Path.GetFileName(s.Path)}: {s.Reason}")], "; ")),
             new("Took", $"{report.Elapsed.TotalMilliseconds:F0} ms"),
         };
         facts.AddRange(AboutCommand.StatsFacts(stats));
         return new Reply(Name, null, ReplyKind.Info, message, []) { Facts = facts };
     }
 
+    /// <summary>Most lists shown in full; a first build of thousands of articles is not a list anyone reads.</summary>
+    public const int MaxListed = 20;
+
     private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
+
+    private static string Listed(IReadOnlyList<string> items, string separator) =>
+        items.Count <= MaxListed
+            ? string.Join(separator, items)
+            : $"{string.Join(separator, items.Take(MaxListed))}{separator}\u2026 and {items.Count - MaxListed} more";
 }

@@ -128,6 +128,22 @@ public sealed class CliAppTests : IDisposable
     }
 
     [Fact]
+    public async Task A_first_build_of_many_articles_lists_the_first_few_and_counts_the_rest()
+    {
+        for (var i = 0; i < 30; i++)
+        {
+            await File.WriteAllTextAsync(Path.Combine(_cli.ArticlesPath, $"extra-{i:00}.txt"), $"Extra article {i}\n\nA paragraph about harbour number {i} and its boats.\n");
+        }
+
+        var json = (await _cli.RunAsync("index", "--json")).Json();
+
+        var added = Fact(json, "added")!;
+        Assert.Equal(CorpusBot.Commands.IndexCommand.MaxListed, added.Split(", ").Length - 1);
+        Assert.EndsWith("\u2026 and 13 more", added);
+        Assert.Equal("33", Fact(json, "re_indexed"));
+    }
+
+    [Fact]
     public async Task Quote_returns_the_quotation_and_each_source()
     {
         var json = (await _cli.RunAsync("quote", "it\u2019s not accurate, it's inflammatory", "--json")).Json();
