@@ -17,7 +17,8 @@ internal static class TitleDeriver
         givenTitle = SourceFields.Clean(givenTitle);
         if (givenTitle is not null)
         {
-            var sameAsFirst = firstLine is not null && Comparable(firstLine) == Comparable(givenTitle);
+            // Only a line of about the title's length can be the title again (and a first line may be a whole text).
+            var sameAsFirst = firstLine is not null && firstLine.Length <= (2 * givenTitle.Length) + 16 && Comparable(firstLine) == Comparable(givenTitle);
             return (givenTitle, sameAsFirst ? rest : body);
         }
 
