@@ -25,7 +25,10 @@ public sealed partial class CorpusSearcher
     /// rare terms weighted up; passages ranked by BM25, coverage of the question and the best sentence window
     /// (favouring windows that hold a date for "when", a number for "how many", a name for "who"…).
     /// </summary>
-    public AskResult Ask(string question, int maxSources = 3)
+    public AskResult Ask(string question, int maxSources = 3) => Ask(question, maxSources, exhaustive: false);
+
+    // exhaustive: rank every candidate, without stopping early (tests compare the two).
+    internal AskResult Ask(string question, int maxSources, bool exhaustive)
     {
         using var lease = index.Acquire();
         var searcher = lease.Searcher;
@@ -69,10 +72,19 @@ public sealed partial class CorpusSearcher
         }
 
         var top = hits[0].Score;
+        var sources = Math.Clamp(maxSources, 1, 10);
         var titleTerms = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         var ranked = new List<(Lucene.Net.Documents.Document Document, Excerpt Excerpt, double Coverage, double Window, double Score)>(hits.Length);
+        var bestByArticle = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var hit in hits)
         {
+            // Coverage and window share are at most 1, so a passage can score at most its BM25 part + 0.65; once that
+            // cannot beat the articles already chosen, no later (lower-ranked) passage can either. Same answer, less work.
+            if (!exhaustive && bestByArticle.Count >= sources && bestByArticle.Values.OrderDescending().ElementAt(sources - 1) >= (0.35 * hit.Score / top) + 0.65)
+            {
+                break;
+            }
+
             var document = searcher.Doc(hit.Doc);
             var passage = document.Get(Body);
             var marks = ExcerptBuilder.FindMarks(passage, terms, weights, out var found);
@@ -84,12 +96,14 @@ public sealed partial class CorpusSearcher
             var windowShare = Math.Min(1, (window + headingOnly) / total);
             var score = (0.35 * hit.Score / top) + (0.3 * coverage) + (0.35 * windowShare);
             ranked.Add((document, excerpt, coverage, windowShare, score));
+            var article = document.Get(ArticleId);
+            bestByArticle[article] = Math.Max(score, bestByArticle.GetValueOrDefault(article, double.MinValue));
         }
 
         var best = ranked
             .OrderByDescending(r => r.Score)
             .DistinctBy(r => r.Document.Get(ArticleId))
-            .Take(Math.Clamp(maxSources, 1, 10))
+            .Take(sources)
             .ToList();
         var answered = best[0].Coverage >= AnswerThreshold && best[0].Window >= WindowThreshold;
         var citations = best.Select(r => Cite(r.Document, r.Excerpt, (float)r.Score)).ToList();
