@@ -80,7 +80,7 @@ public sealed partial class CorpusSearcher
         {
             // Coverage and window share are at most 1, so a passage can score at most its BM25 part + 0.65; once that
             // cannot beat the articles already chosen, no later (lower-ranked) passage can either. Same answer, less work.
-            if (!exhaustive && bestByArticle.Count >= sources && bestByArticle.Values.OrderDescending().ElementAt(sources - 1) >= (0.35 * hit.Score / top) + 0.65)
+            if (!exhaustive && bestByArticle.Count >= sources && bestByArticle.Values.OrderDescending().ElementAt(sources - 1) > (0.35 * hit.Score / top) + 0.65)
             {
                 break;
             }

@@ -18,7 +18,11 @@ public sealed partial class CorpusSearcher
     /// published within <paramref name="dates"/> (articles without a date are then left out), newest first when
     /// <paramref name="newestFirst"/>.
     /// </summary>
-    public SearchResults Search(string query, int page = 1, int pageSize = 5, DateRange? dates = null, bool newestFirst = false)
+    public SearchResults Search(string query, int page = 1, int pageSize = 5, DateRange? dates = null, bool newestFirst = false) =>
+        Search(query, page, pageSize, dates, newestFirst, exhaustive: false);
+
+    // exhaustive: re-score every candidate, without skipping those that cannot reach the page (tests compare the two).
+    internal SearchResults Search(string query, int page, int pageSize, DateRange? dates, bool newestFirst, bool exhaustive)
     {
         if (page < 1)
         {
@@ -44,6 +48,7 @@ public sealed partial class CorpusSearcher
         }
 
         var hits = RunOnPassages(searcher, lucene, MaxCandidates).ScoreDocs;
+        var shown = page * pageSize;
         var weights = TermWeights(searcher.IndexReader, terms.Terms, parsed.Text);
         var total = Math.Max(weights.Values.Sum(), 1e-9);
         var titleTerms = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
@@ -62,7 +67,7 @@ public sealed partial class CorpusSearcher
             // The best passages are re-scored by how much of the query they cover (title included), so an
             // article with every word beats one that repeats a single word in its title.
             double score = hit.Score * CoverageFloor;
-            if (i < RescoredCandidates && weights.Count > 1)
+            if (i < RescoredCandidates && weights.Count > 1 && (exhaustive || newestFirst || !CannotReach(bestByArticle, shown, hit.Score)))
             {
                 var document = searcher.Doc(hit.Doc);
                 ExcerptBuilder.FindMarks(document.Get(Body), terms, weights, out var found);
@@ -100,6 +105,12 @@ public sealed partial class CorpusSearcher
 
         return new SearchResults(citations, page, pageSize, best.Count, notes);
     }
+
+    // Re-scoring can only lower a passage's score (coverage is at most 1). Once the articles already ranked fill
+    // every place up to the page shown with scores higher than it can reach, this passage cannot appear on it: it keeps
+    // its floor score, which still counts its article among the results.
+    private static bool CannotReach(Dictionary<string, (int Doc, double Score)> ranked, int places, double bound) =>
+        ranked.Count >= places && ranked.Values.Select(r => r.Score).OrderDescending().ElementAt(places - 1) > bound;
 
     private const int RescoredCandidates = 50;
     private const double CoverageFloor = 0.2;

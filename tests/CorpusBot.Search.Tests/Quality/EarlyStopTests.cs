@@ -3,7 +3,7 @@ using CorpusBot.Search.Tests.Support;
 
 namespace CorpusBot.Search.Tests.Quality;
 
-public sealed class AskEarlyStopTests
+public sealed class EarlyStopTests
 {
     [Fact]
     public async Task Stopping_early_gives_exactly_the_answers_of_ranking_every_candidate()
@@ -23,6 +23,29 @@ public sealed class AskEarlyStopTests
                 var full = searcher.Ask(question, sources, exhaustive: true);
 
                 Assert.Equal(full.Answered, quick.Answered);
+                Assert.Equal(Describe(full.Citations), Describe(quick.Citations));
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Skipping_passages_that_cannot_reach_the_page_gives_exactly_the_pages_of_rescoring_all()
+    {
+        using var corpus = new TempCorpus().WithSeeds();
+        MixedCollection.Write(corpus.ArticlesPath, documents: 150);
+        await corpus.UpdateAsync();
+        var searcher = corpus.Searcher;
+        var queries = LabelledSet.Load().Searches.Select(s => s.Q)
+            .Concat(["Ruffalo Israel genocide", "sanctions South Africa", "ceasefire declared", "the actor apologised", "documentation method returns"]);
+
+        foreach (var query in queries)
+        {
+            foreach (var (page, size) in new[] { (1, 5), (2, 5), (3, 5), (1, 1), (1, 10) })
+            {
+                var quick = searcher.Search(query, page, size);
+                var full = searcher.Search(query, page, size, dates: null, newestFirst: false, exhaustive: true);
+
+                Assert.Equal(full.TotalArticles, quick.TotalArticles);
                 Assert.Equal(Describe(full.Citations), Describe(quick.Citations));
             }
         }
