@@ -3,15 +3,27 @@ using CorpusBot.Search.Tests.Support;
 
 namespace CorpusBot.Search.Tests.Quality;
 
-public sealed class EarlyStopTests
+public sealed class EarlyStopTests(EarlyStopTests.Collection collection) : IClassFixture<EarlyStopTests.Collection>
 {
-    [Fact]
-    public async Task Stopping_early_gives_exactly_the_answers_of_ranking_every_candidate()
+    /// <summary>The seeds and 150 unrelated documents, indexed once for the class.</summary>
+    public sealed class Collection : IDisposable
     {
-        using var corpus = new TempCorpus().WithSeeds();
-        MixedCollection.Write(corpus.ArticlesPath, documents: 150);
-        await corpus.UpdateAsync();
-        var searcher = corpus.Searcher;
+        public Collection()
+        {
+            Corpus = new TempCorpus().WithSeeds();
+            MixedCollection.Write(Corpus.ArticlesPath, documents: 150);
+            Corpus.UpdateAsync().GetAwaiter().GetResult();
+        }
+
+        public TempCorpus Corpus { get; }
+
+        public void Dispose() => Corpus.Dispose();
+    }
+
+    [Fact]
+    public void Stopping_early_gives_exactly_the_answers_of_ranking_every_candidate()
+    {
+        var searcher = collection.Corpus.Searcher;
         var questions = LabelledSet.Load().Questions.Select(q => q.Q)
             .Concat(["sanctions", "What is a ceasefire?", "Who wrote the documentation?", "When did the war end?"]);
 
@@ -29,12 +41,9 @@ public sealed class EarlyStopTests
     }
 
     [Fact]
-    public async Task Skipping_passages_that_cannot_reach_the_page_gives_exactly_the_pages_of_rescoring_all()
+    public void Skipping_passages_that_cannot_reach_the_page_gives_exactly_the_pages_of_rescoring_all()
     {
-        using var corpus = new TempCorpus().WithSeeds();
-        MixedCollection.Write(corpus.ArticlesPath, documents: 150);
-        await corpus.UpdateAsync();
-        var searcher = corpus.Searcher;
+        var searcher = collection.Corpus.Searcher;
         var queries = LabelledSet.Load().Searches.Select(s => s.Q)
             .Concat(["Ruffalo Israel genocide", "sanctions South Africa", "ceasefire declared", "the actor apologised", "documentation method returns"]);
 
