@@ -30,10 +30,10 @@ internal static class Compare
             var queries = Queries();
             output.WriteLine($"Collection: {files} files, {bytes / 1e6:F1} MB ({collection}); {queries.Count} queries");
 
-            // Build both, same files, same reader.
+            // Each engine builds, then answers the queries before the other one runs (same files, same reader), so
+            // neither pays for the other's garbage. Our build counts until its background merges are done (closing
+            // waits for them).
             var indexPath = Path.Combine(work, "lucene");
-            // Our build counts until its background merges are done (closing waits for them), so they neither
-            // flatter our figure nor take CPU from FTS5's build.
             var clock = Stopwatch.StartNew();
             using (var building = CorpusIndex.Open(indexPath, NullLogger.Instance))
             {
@@ -41,27 +41,26 @@ internal static class Compare
             }
 
             figures["corpusbot_build_s"] = clock.Elapsed.TotalSeconds;
-            clock.Restart();
-            using var fts = await Fts5Engine.BuildAsync(collection, Path.Combine(work, "fts5.db"));
-            figures["fts5_build_s"] = clock.Elapsed.TotalSeconds;
-            figures["corpusbot_build_mb_s"] = bytes / 1e6 / figures["corpusbot_build_s"];
-            figures["fts5_build_mb_s"] = bytes / 1e6 / figures["fts5_build_s"];
             figures["corpusbot_index_mb"] = FolderSize(indexPath) / 1e6;
-            figures["fts5_index_mb"] = new FileInfo(Path.Combine(work, "fts5.db")).Length / 1e6;
-
-            // Queries with their excerpts, on the index as served.
             var index = CorpusIndex.Open(indexPath, NullLogger.Instance);
             var indexer = new CorpusIndexer(index, new ArticleReader(5 << 20), collection, NullLogger<CorpusIndexer>.Instance);
             var searcher = new CorpusSearcher(index);
-            var ours = Latencies(queries, q => searcher.Search(q), options.Repeat);
-            var theirs = Latencies(queries, q => fts.Search(q), options.Repeat);
+            var ours = Latencies(queries, q => searcher.Search(q), options.Repeat, output);
             figures["corpusbot_query_p50_ms"] = ours.P50;
             figures["corpusbot_query_p99_ms"] = ours.P99;
             var asked = Latencies(queries, q => searcher.Ask(q), options.Repeat); // the command people use most; FTS5 has no equivalent
             figures["corpusbot_ask_p50_ms"] = asked.P50;
             figures["corpusbot_ask_p99_ms"] = asked.P99;
+
+            clock.Restart();
+            using var fts = await Fts5Engine.BuildAsync(collection, Path.Combine(work, "fts5.db"));
+            figures["fts5_build_s"] = clock.Elapsed.TotalSeconds;
+            figures["fts5_index_mb"] = new FileInfo(Path.Combine(work, "fts5.db")).Length / 1e6;
+            var theirs = Latencies(queries, q => fts.Search(q), options.Repeat);
             figures["fts5_query_p50_ms"] = theirs.P50;
             figures["fts5_query_p99_ms"] = theirs.P99;
+            figures["corpusbot_build_mb_s"] = bytes / 1e6 / figures["corpusbot_build_s"];
+            figures["fts5_build_mb_s"] = bytes / 1e6 / figures["fts5_build_s"];
 
             // One changed file, applied by the running indexer.
             var changed = Directory.EnumerateFiles(collection, "*.txt", SearchOption.AllDirectories).First();
@@ -102,7 +101,7 @@ internal static class Compare
                 using (var big = CorpusIndex.Open(scaledIndex, NullLogger.Instance))
                 {
                     var bigSearcher = new CorpusSearcher(big);
-                    var scaledLatency = Latencies(queries, q => bigSearcher.Search(q), options.Repeat);
+                    var scaledLatency = Latencies(queries, q => bigSearcher.Search(q), options.Repeat, output);
                     figures[$"corpusbot_query_p50_ms_x{options.Scale}"] = scaledLatency.P50;
                     figures[$"corpusbot_query_p99_ms_x{options.Scale}"] = scaledLatency.P99;
                     var scaledAsk = Latencies(queries, q => bigSearcher.Ask(q), options.Repeat);
@@ -166,26 +165,31 @@ internal static class Compare
             table.AppendLine(CultureInfo.InvariantCulture, $"| {label} | {figures[ours]:F3} | {figures[theirs]:F3} | {figures[ours] / Math.Max(figures[theirs], 1e-9):F2} |");
     }
 
-    private static (double P50, double P99) Latencies(IReadOnlyList<string> queries, Func<string, object> run, int repeat)
+    private static (double P50, double P99) Latencies(IReadOnlyList<string> queries, Func<string, object> run, int repeat, TextWriter? slowest = null)
     {
         foreach (var query in queries)
         {
             run(query); // one warm-up pass, so that the figures are of steady serving and not of the JIT's first tiers
         }
 
-        var samples = new List<double>(queries.Count * repeat);
+        var samples = new List<(double Ms, string Query)>(queries.Count * repeat);
         for (var r = 0; r < repeat; r++)
         {
             foreach (var query in queries)
             {
                 var clock = Stopwatch.StartNew();
                 run(query);
-                samples.Add(clock.Elapsed.TotalMilliseconds);
+                samples.Add((clock.Elapsed.TotalMilliseconds, query));
             }
         }
 
-        samples.Sort();
-        return (samples[(int)(samples.Count * 0.5)], samples[Math.Min(samples.Count - 1, (int)Math.Ceiling(samples.Count * 0.99) - 1)]);
+        samples.Sort((a, b) => a.Ms.CompareTo(b.Ms));
+        foreach (var (ms, query) in samples.TakeLast(3).Reverse())
+        {
+            slowest?.WriteLine($"  slowest: {ms:F1} ms  {query}");
+        }
+
+        return (samples[(int)(samples.Count * 0.5)].Ms, samples[Math.Min(samples.Count - 1, (int)Math.Ceiling(samples.Count * 0.99) - 1)].Ms);
     }
 
     private static (int Files, long Bytes) Measure(string collection)
