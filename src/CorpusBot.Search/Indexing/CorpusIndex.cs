@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using CorpusBot.Search.Analysis;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Miscellaneous;
@@ -27,6 +28,7 @@ public sealed partial class CorpusIndex : IDisposable
     private readonly LuceneDirectory _directory;
     private readonly IndexWriter? _writer;
     private readonly SearcherManager _searchers;
+    private readonly ConditionalWeakTable<IndexReader, Dictionary<string, IndexedArticle>> _stamps = new();
     private bool _pending;
 
     private CorpusIndex(string path, LuceneDirectory directory, IndexWriter? writer, SearcherManager searchers, IReadOnlyDictionary<string, string> commitData)
@@ -110,14 +112,21 @@ public sealed partial class CorpusIndex : IDisposable
     /// What the index knows of each article file. Read from doc values, column by column, rather than from stored
     /// documents (each of which would decompress a block of passages): a start with an unchanged collection reads little.
     /// </summary>
-    internal Dictionary<string, IndexedArticle> ReadArticles()
+    internal IReadOnlyDictionary<string, IndexedArticle> ReadArticles()
+    {
+        using var lease = Acquire();
+        var reader = lease.Searcher.IndexReader;
+        // Opening reads them once (as a check); the first pass then asks again of the same commit.
+        return _stamps.GetValue(reader, ReadStamps);
+    }
+
+    private static Dictionary<string, IndexedArticle> ReadStamps(IndexReader indexReader)
     {
         var articles = new Dictionary<string, IndexedArticle>(StringComparer.Ordinal);
-        using var lease = Acquire();
         var type = new Term(DocType, ArticleType);
         var id = new Lucene.Net.Util.BytesRef();
         var hash = new Lucene.Net.Util.BytesRef();
-        foreach (var leaf in lease.Searcher.IndexReader.Leaves)
+        foreach (var leaf in indexReader.Leaves)
         {
             var reader = leaf.AtomicReader;
             var ids = reader.GetBinaryDocValues(ArticleKey);
@@ -152,7 +161,7 @@ public sealed partial class CorpusIndex : IDisposable
 
     private static readonly ISet<string> LineKeyFields = new HashSet<string> { ArticleId, LineKeys };
 
-    // Loads only the named stored fields of each article record: a start with an unchanged collection reads little.
+    // Loads only the named stored fields of each article record.
     private void ForEachArticle(ISet<string> fields, Action<Lucene.Net.Documents.Document> action)
     {
         using var lease = Acquire();
@@ -239,7 +248,7 @@ public sealed partial class CorpusIndex : IDisposable
 
             var searchers = new SearcherManager(writer, applyAllDeletes: true, new Bm25SearcherFactory());
             var index = new CorpusIndex(path, directory, writer, searchers, new Dictionary<string, string>(writer.CommitData));
-            index.ReadArticles(); // touches every segment's stored fields, so corruption surfaces here and not mid-query
+            index.ReadArticles(); // touches every segment's doc values, so corruption surfaces here and not mid-query
             return index;
         }
         catch

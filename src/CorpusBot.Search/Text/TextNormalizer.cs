@@ -50,10 +50,10 @@ public static class TextNormalizer
         ReplacementFor(c) is { } to ? to.Length switch { 0 => '\0', 1 => to[0], _ => c } : c;
 
     /// <summary>True for a single or double quotation mark in any of its typographic forms.</summary>
-    public static bool IsQuoteMark(char c) => c is '"' or '\'' || (ByChar.TryGetValue(c, out var to) && to is "\"" or "'");
+    public static bool IsQuoteMark(char c) => c is '"' or '\'' || ReplacementFor(c) is "\"" or "'";
 
     /// <summary>True for an opening or neutral double quotation mark (or guillemet).</summary>
-    public static bool IsDoubleQuote(char c) => c == '"' || (ByChar.TryGetValue(c, out var to) && to == "\"");
+    public static bool IsDoubleQuote(char c) => c == '"' || ReplacementFor(c) == "\"";
 
     private static string?[] BuildAsciiReplacements()
     {
