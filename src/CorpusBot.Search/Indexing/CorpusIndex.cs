@@ -106,7 +106,41 @@ public sealed partial class CorpusIndex : IDisposable
     public SearcherLease Acquire() => new(_searchers);
 
     /// <summary>Picks up changes committed since the last refresh (by this process or, read-only, another).</summary>
-    public void Refresh() => _searchers.MaybeRefreshBlocking();
+    public void Refresh()
+    {
+        _searchers.MaybeRefreshBlocking();
+        Committed?.Invoke(this, EventArgs.Empty);
+    }
+
+    /// <summary>Raised after a commit (or a refresh) has made a new state visible to searches.</summary>
+    public event EventHandler? Committed;
+
+    /// <summary>
+    /// Every passage of the current state, in index order: what a semantic index embeds. Reads stored text, so it
+    /// costs about as much as reading the collection; call it after a change, not per query.
+    /// </summary>
+    public IReadOnlyList<Semantic.StoredPassage> ReadPassages(CancellationToken cancellationToken = default)
+    {
+        using var lease = Acquire();
+        var reader = lease.Searcher.IndexReader;
+        var passages = new List<Semantic.StoredPassage>(reader.DocFreq(new Term(DocType, PassageType)));
+        var type = new Term(DocType, PassageType);
+        foreach (var leaf in reader.Leaves)
+        {
+            var atomic = leaf.AtomicReader;
+            var docs = atomic.GetTermDocsEnum(type); // live documents only
+            for (var doc = docs?.NextDoc() ?? DocIdSetIterator.NO_MORE_DOCS; doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs!.NextDoc())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var document = atomic.Document(doc, PassageFields);
+                passages.Add(new Semantic.StoredPassage(document.Get(ArticleId), document.GetField(Ordinal)?.GetInt32Value() ?? 0, document.Get(Body)));
+            }
+        }
+
+        return passages;
+    }
+
+    private static readonly ISet<string> PassageFields = new HashSet<string> { ArticleId, Ordinal, Body };
 
     /// <summary>
     /// What the index knows of each article file. Read from doc values, column by column, rather than from stored
@@ -206,7 +240,7 @@ public sealed partial class CorpusIndex : IDisposable
         _pending = false;
         LastUpdated = now;
         SchemaMatches = true;
-        _searchers.MaybeRefreshBlocking();
+        Refresh();
     }
 
     private IndexWriter Writer => _writer ?? throw new CorpusException("The index is being updated by another CorpusBot process; it cannot be changed from here.", isUserError: false);
