@@ -53,6 +53,7 @@ public sealed partial class CorpusSearcher
         var names = NamePhrases(parsed.Text);
         terms = terms with { Terms = [.. terms.Terms, .. phraseWords.Distinct(StringComparer.Ordinal)], Excluded = [], Phrases = [.. terms.Phrases, .. names] };
         var kind = QuestionKind.Of(parsed.Text);
+        Func<string, bool>? favour = kind == AnswerKind.Any ? null : window => QuestionKind.Offers(kind, window);
         var weights = TermWeights(searcher.IndexReader, terms.Terms, parsed.Text);
         var total = weights.Values.Sum();
 
@@ -86,11 +87,11 @@ public sealed partial class CorpusSearcher
             }
 
             var document = searcher.Doc(hit.Doc);
-            var passage = document.Get(Body);
-            var marks = ExcerptBuilder.FindMarks(passage, terms, weights, out var found);
+            var passage = new PassageWithContext(document.Get(Before) ?? string.Empty, document.Get(Body), document.Get(After) ?? string.Empty);
+            var marks = ExcerptBuilder.FindMarks(passage.Text, terms, weights, out var found, passage.Start, passage.End);
             var headingOnly = TitleTerms(titleTerms, document).Where(t => weights.ContainsKey(t) && !found.Contains(t)).Sum(t => weights[t]);
             var coverage = (found.Where(weights.ContainsKey).Sum(t => weights[t]) + headingOnly) / total;
-            var (excerpt, window) = ExcerptBuilder.Build(passage, marks, ExcerptBuilder.TargetLength, w => QuestionKind.Offers(kind, w), total * 0.2);
+            var (excerpt, window) = ExcerptBuilder.Build(passage, marks, ExcerptBuilder.TargetLength, favour, total * 0.2);
 
             // What the title, outlet or author already says holds for every window of the article.
             var windowShare = Math.Min(1, (window + headingOnly) / total);

@@ -25,8 +25,16 @@ public static class ExcerptBuilder
         FindMarks(passage, query, weights, out _);
 
     /// <summary>As <see cref="FindMarks(string, QueryTerms, IReadOnlyDictionary{string, double}?)"/>, also giving every query term found (even inside a marked phrase).</summary>
-    public static IReadOnlyList<Mark> FindMarks(string passage, QueryTerms query, IReadOnlyDictionary<string, double>? weights, out HashSet<string> found)
+    public static IReadOnlyList<Mark> FindMarks(string passage, QueryTerms query, IReadOnlyDictionary<string, double>? weights, out HashSet<string> found) =>
+        FindMarks(passage, query, weights, out found, 0, passage.Length);
+
+    /// <summary>
+    /// As <see cref="FindMarks(string, QueryTerms, IReadOnlyDictionary{string, double}?, out HashSet{string})"/> over a
+    /// passage with its context, counting as found only the terms between <paramref name="foundFrom"/> and <paramref name="foundTo"/>.
+    /// </summary>
+    public static IReadOnlyList<Mark> FindMarks(string text, QueryTerms query, IReadOnlyDictionary<string, double>? weights, out HashSet<string> found, int foundFrom, int foundTo)
     {
+        var passage = text;
         found = new HashSet<string>(StringComparer.Ordinal);
         var marks = new List<Mark>();
         if (query.Terms.Count > 0)
@@ -34,7 +42,11 @@ public static class ExcerptBuilder
             var wanted = new HashSet<string>(query.Terms, StringComparer.Ordinal);
             foreach (var token in TokenReader.Read(CorpusAnalyzers.Stemmed, passage, wanted))
             {
-                found.Add(token.Term);
+                if (token.Start >= foundFrom && token.End <= foundTo)
+                {
+                    found.Add(token.Term);
+                }
+
                 marks.Add(new Mark(token.Start, token.End, token.Term, weights?.GetValueOrDefault(token.Term, 1.0) ?? 1.0));
             }
         }
@@ -62,23 +74,41 @@ public static class ExcerptBuilder
     /// Builds the excerpt from marks already found, adding <paramref name="bonus"/> to any window for which
     /// <paramref name="favour"/> holds (e.g. "contains a date" for a when-question). Returns the window's score too.
     /// </summary>
-    public static (Excerpt Excerpt, double Score) Build(string passage, IReadOnlyList<Mark> marks, int targetLength, Func<string, bool>? favour, double bonus)
+    public static (Excerpt Excerpt, double Score) Build(string passage, IReadOnlyList<Mark> marks, int targetLength, Func<string, bool>? favour, double bonus) =>
+        Build(new PassageWithContext(string.Empty, passage, string.Empty), marks, targetLength, favour, bonus);
+
+    /// <summary>
+    /// As <see cref="Build(string, IReadOnlyList{Mark}, int, Func{string, bool}?, double)"/> for a passage with the
+    /// sentences around it (<paramref name="marks"/> found over <see cref="PassageWithContext.Text"/>): the window
+    /// overlaps the passage and may take a neighbouring sentence; when <paramref name="favour"/> is given and no
+    /// window of the usual length offers what it wants, a window of up to <see cref="MaxLength"/> characters may.
+    /// </summary>
+    public static (Excerpt Excerpt, double Score) Build(PassageWithContext passage, IReadOnlyList<Mark> marks, int targetLength, Func<string, bool>? favour, double bonus)
     {
         var (start, end, score) = ChooseWindow(passage, marks, targetLength, favour, bonus);
-        return (Cut(passage, marks, start, end), score);
+        return (Cut(passage.Text, marks, start, end), score);
     }
 
-    private static (int Start, int End, double Score) ChooseWindow(string passage, IReadOnlyList<Mark> marks, int target, Func<string, bool>? favour, double bonus)
+    /// <summary>The longest an excerpt grows to take in the answer a question asks for.</summary>
+    public const int MaxLength = 450;
+
+    private const double FullBonusShare = 2.5;
+
+    // Text outside the passage itself counts against a window a little, so the passage wins a tie.
+    private const double OutsidePenalty = 1e-4;
+
+    private static (int Start, int End, double Score) ChooseWindow(PassageWithContext context, IReadOnlyList<Mark> marks, int target, Func<string, bool>? favour, double bonus)
     {
+        var passage = context.Text;
         var starts = Sentences.Starts(passage);
-        var best = (Start: 0, End: 0, Score: double.MinValue);
-        for (var i = 0; i < starts.Count; i++)
+        var best = (Start: context.Start, End: context.Start, Score: double.MinValue);
+        for (var i = 0; i < starts.Count && starts[i] < context.End; i++)
         {
             var sentenceEnd = i + 1 < starts.Count ? starts[i + 1] : passage.Length;
             if (sentenceEnd - starts[i] > target + Slack)
             {
                 var (s, e) = WindowInside(passage, marks, starts[i], sentenceEnd, target);
-                Consider(s, e);
+                Consider(s, e, favour is not null && !Offers(s, e));
                 continue;
             }
 
@@ -88,19 +118,45 @@ public static class ExcerptBuilder
                 j++;
             }
 
-            Consider(starts[i], j < starts.Count ? starts[j] : passage.Length);
+            var end = j < starts.Count ? starts[j] : passage.Length;
+            Consider(starts[i], end, false);
+
+            // The usual window lacks what the question asks for: a longer one (whole sentences) may hold it.
+            if (favour is not null && !Offers(starts[i], end))
+            {
+                while (j < starts.Count && NextEnd(j) - starts[i] <= MaxLength)
+                {
+                    j++;
+                    var longer = j < starts.Count ? starts[j] : passage.Length;
+                    if (Offers(starts[i], longer))
+                    {
+                        Consider(starts[i], longer, false);
+                        break;
+                    }
+                }
+            }
         }
 
         return (best.Start, best.End, best.Score);
 
         int NextEnd(int k) => k + 1 < starts.Count ? starts[k + 1] : passage.Length;
 
-        void Consider(int s, int e)
+        bool Offers(int s, int e) => favour!(passage[s..e]);
+
+        void Consider(int s, int e, bool knownNotToOffer)
         {
-            var score = Score(marks, s, e) - (s * 1e-6);
-            if (favour is not null && score > 0 && favour(passage[s..e]))
+            if (e <= context.Start || s >= context.End)
             {
-                score += bonus;
+                return;
+            }
+
+            var outside = Math.Max(0, context.Start - s) + Math.Max(0, e - context.End);
+            var score = Score(marks, s, e) - (s * 1e-6) - (outside * OutsidePenalty);
+            // What the question asks for counts in a window that also answers to the question's words: in full
+            // once the window holds a share of them worth the bonus many times over, in part below that.
+            if (favour is not null && score > 0 && !knownNotToOffer && favour(passage[s..e]))
+            {
+                score += bonus * Math.Min(1, score / (bonus * FullBonusShare));
             }
 
             if (score > best.Score)

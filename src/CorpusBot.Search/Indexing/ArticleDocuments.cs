@@ -30,23 +30,38 @@ internal static class ArticleDocuments
         AddMetadata(head, article.Metadata);
         documents.Add(head);
 
-        foreach (var passage in passages)
+        for (var i = 0; i < passages.Count; i++)
         {
+            var passage = passages[i];
             var document = new Document
             {
                 new StringField(DocType, PassageType, Field.Store.YES),
                 new StringField(ArticleId, article.Id, Field.Store.YES),
+                new StringField(PassageKey, PassageKeyOf(article.Id, passage.Ordinal), Field.Store.NO),
                 new BinaryDocValuesField(ArticleKey, new Lucene.Net.Util.BytesRef(article.Id)),
                 new StoredField(Ordinal, passage.Ordinal),
                 new TextField(Body, passage.Text, Field.Store.YES),
                 new TextField(Exact, passage.Text, Field.Store.NO),
             };
+            if (i > 0)
+            {
+                document.Add(new StoredField(Before, PassageContext.Tail(passages[i - 1].Text)));
+            }
+
+            if (i + 1 < passages.Count)
+            {
+                document.Add(new StoredField(After, PassageContext.Head(passages[i + 1].Text)));
+            }
+
             AddMetadata(document, article.Metadata);
             documents.Add(document);
         }
 
         return documents;
     }
+
+    /// <summary>The key under which a passage is looked up by article and place.</summary>
+    public static string PassageKeyOf(string articleId, int ordinal) => articleId + "\u001F" + ordinal.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The key under which a title is looked up exactly: normalised, lower case, letters and digits only.</summary>
     public static string TitleKeyOf(string title) =>

@@ -20,7 +20,7 @@ namespace CorpusBot.Search.Indexing;
 public sealed partial class CorpusIndex : IDisposable
 {
     /// <summary>Bumped when analysis, passage splitting or reading change: a different version rebuilds everything.</summary>
-    internal const string SchemaVersion = "9";
+    internal const string SchemaVersion = "10";
 
     private const string UpdatedKey = "updated";
     private const string SchemaKey = "schema";
@@ -185,15 +185,19 @@ public sealed partial class CorpusIndex : IDisposable
         return articles;
     }
 
-    /// <summary>The line hashes of every indexed article (read only when a pass has something to index).</summary>
-    internal Dictionary<string, ulong[]> ReadLineKeys()
+    /// <summary>The line hashes of every indexed article, with its source (read only when a pass has something to index).</summary>
+    internal Dictionary<string, (string Source, ulong[] Keys)> ReadLineKeys()
     {
-        var keys = new Dictionary<string, ulong[]>(StringComparer.Ordinal);
-        ForEachArticle(LineKeyFields, document => keys[document.Get(ArticleId)] = RepeatedLines.Parse(document.Get(LineKeys)));
+        var keys = new Dictionary<string, (string, ulong[])>(StringComparer.Ordinal);
+        ForEachArticle(LineKeyFields, document =>
+        {
+            var id = document.Get(ArticleId);
+            keys[id] = (RepeatedLines.SourceOf(id, document.Get(Outlet), document.Get(Url)), RepeatedLines.Parse(document.Get(LineKeys)));
+        });
         return keys;
     }
 
-    private static readonly ISet<string> LineKeyFields = new HashSet<string> { ArticleId, LineKeys };
+    private static readonly ISet<string> LineKeyFields = new HashSet<string> { ArticleId, LineKeys, Outlet, Url };
 
     // Loads only the named stored fields of each article record.
     private void ForEachArticle(ISet<string> fields, Action<Lucene.Net.Documents.Document> action)

@@ -99,7 +99,7 @@ public sealed partial class CorpusIndexer(CorpusIndex index, ArticleReader reade
             reading.Advance();
         });
 
-        var pending = new List<(ArticleFile File, IReadOnlyCollection<ulong> Lines, Article? Kept)>();
+        var pending = new List<(ArticleFile File, string Source, IReadOnlyCollection<ulong> Lines, Article? Kept)>();
         long keptChars = 0;
         for (var i = 0; i < toRead.Count; i++)
         {
@@ -129,15 +129,15 @@ public sealed partial class CorpusIndexer(CorpusIndex index, ArticleReader reade
 
             var keep = keptChars < RetainedChars;
             keptChars += keep ? article.Body.Length : 0;
-            pending.Add((file, lines, keep ? article : null));
+            pending.Add((file, RepeatedLines.SourceOf(article.Id, article.Metadata.Outlet, article.Metadata.Url), lines, keep ? article : null));
         }
 
         var pendingIds = pending.Select(p => p.File.Id).ToHashSet(StringComparer.Ordinal);
         var others = pending.Count == 0 ? [] : index.ReadLineKeys();
-        var repeated = RepeatedLines.Shared(others
+        var repeated = RepeatedLines.Furniture(others
             .Where(a => seen.Contains(a.Key) && !pendingIds.Contains(a.Key))
-            .Select(a => (IReadOnlyCollection<ulong>)a.Value)
-            .Concat(pending.Select(p => p.Lines)));
+            .Select(a => (a.Value.Source, (IReadOnlyCollection<ulong>)a.Value.Keys))
+            .Concat(pending.Select(p => (p.Source, p.Lines))));
         if (rebuild)
         {
             index.DeleteAll(); // nothing is visible before the commit at the end of the pass
@@ -147,7 +147,7 @@ public sealed partial class CorpusIndexer(CorpusIndex index, ArticleReader reade
         var written = new string?[pending.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, pending.Count), Parallelism(cancellationToken), async (i, ct) =>
         {
-            var (file, lines, retained) = pending[i];
+            var (file, _, lines, retained) = pending[i];
             var article = retained ?? (await reader.ReadAsync(file, ct)).Article;
             if (article is not null)
             {
@@ -156,7 +156,7 @@ public sealed partial class CorpusIndexer(CorpusIndex index, ArticleReader reade
                 written[i] = article.Id;
             }
 
-            pending[i] = (file, pending[i].Lines, null);
+            pending[i] = pending[i] with { Kept = null };
             progress.Advance();
         });
 

@@ -28,4 +28,11 @@ internal static class IndexFields
     public const string Ordinal = "ordinal";
     public const string Body = "body";
     public const string Exact = "exact";
+
+    /// <summary>Stored only: the sentences just before and after a passage, so an excerpt can reach across its edges.</summary>
+    public const string Before = "before";
+    public const string After = "after";
+
+    /// <summary>Indexed only: article id and ordinal of a passage, to fetch it by name (semantic hits).</summary>
+    public const string PassageKey = "passage_key";
 }

@@ -4,13 +4,15 @@ using CorpusBot.Search.Text;
 namespace CorpusBot.Search.Indexing;
 
 /// <summary>
-/// Cuts an article into paragraph-sized passages. Short lines ("Another said:") join the paragraph that
-/// follows them, so a quotation keeps its lead-in; very long paragraphs are cut at sentence ends.
+/// Cuts an article into passages of whole sentences, whatever the file's line layout: hard-wrapped lines are
+/// joined back into their paragraphs, and paragraphs of a sentence or two (sentence-per-line text, wire copy)
+/// are gathered until a passage holds a few sentences. Short lead-in lines ("Another said:") join what they
+/// introduce, so a quotation keeps its lead-in; very long paragraphs are cut at sentence ends.
 /// </summary>
 public static class PassageSplitter
 {
-    /// <summary>A passage is closed once it reaches this many characters.</summary>
-    public const int MinLength = 250;
+    /// <summary>A passage is closed at the end of a paragraph once it reaches this many characters.</summary>
+    public const int MinLength = 450;
 
     /// <summary>A lead-in line starts a new passage when the current one already has this much text.</summary>
     public const int MinLeadInSplit = 80;
@@ -18,46 +20,29 @@ public static class PassageSplitter
     /// <summary>No passage grows past this many characters unless a single sentence is longer.</summary>
     public const int MaxLength = 1200;
 
+    /// <summary>A paragraph longer than <see cref="MaxLength"/> is cut into pieces of about this many characters.</summary>
+    private const int LongParagraphPiece = 700;
+
     /// <summary>
     /// Splits <paramref name="body"/> into passages in reading order, leaving page furniture out: lines that look like
-    /// furniture, lines found in other articles too (<paramref name="repeated"/>), and everything after a "Most Read" list.
+    /// furniture, lines known to be furniture of the article's source (<paramref name="repeated"/>), and everything
+    /// after a "Most Read" list.
     /// </summary>
     public static IReadOnlyList<Passage> Split(string body, string? title = null, IReadOnlySet<ulong>? repeated = null)
     {
         var texts = new List<string>();
         var current = new StringBuilder();
-        var lines = body.Split('\n');
-        var keys = repeated is { Count: > 0 } ? Array.ConvertAll(lines, l => RepeatedLines.Key(l)) : null;
-
-        // An article most of whose lines recur elsewhere is a copy (syndicated, replicated), not furniture: keep it whole.
-        if (keys is not null && SharedShare(keys, repeated!) > MaxSharedShare)
+        foreach (var paragraph in Paragraphs.Read(body, title, repeated))
         {
-            keys = null;
-        }
-
-        for (var i = 0; i < lines.Length; i++)
-        {
-            var unit = lines[i].Trim();
-            if (Furniture.EndsArticle(unit))
-            {
-                break;
-            }
-
-            if (Furniture.IsFurniture(unit, title) || (keys?[i] is { } key && repeated!.Contains(key)))
-            {
-                continue;
-            }
-
-            if (unit.Length > MaxLength)
+            if (paragraph.Text.Length > MaxLength)
             {
                 Flush(current, texts);
-                texts.AddRange(SplitLong(unit));
+                texts.AddRange(SplitLong(paragraph.Text));
                 continue;
             }
 
             // A lead-in ("Another said:") opens the passage of what it introduces, never closes the one before.
-            var leadIn = unit.EndsWith(':');
-            if (current.Length > 0 && (current.Length + unit.Length > MaxLength || (leadIn && current.Length >= MinLeadInSplit)))
+            if (current.Length > 0 && (current.Length + paragraph.Text.Length > MaxLength || (paragraph.IsLeadIn && current.Length >= MinLeadInSplit)))
             {
                 Flush(current, texts);
             }
@@ -67,8 +52,8 @@ public static class PassageSplitter
                 current.Append('\n');
             }
 
-            current.Append(unit);
-            if (current.Length >= MinLength && !leadIn)
+            current.Append(paragraph.Text);
+            if (current.Length >= MinLength && !paragraph.IsLeadIn)
             {
                 Flush(current, texts);
             }
@@ -89,14 +74,6 @@ public static class PassageSplitter
         return [.. texts.Select((text, i) => new Passage(i, text))];
     }
 
-    private const double MaxSharedShare = 0.5;
-
-    private static double SharedShare(ulong?[] keys, IReadOnlySet<ulong> repeated)
-    {
-        var keyed = keys.Count(k => k is not null);
-        return keyed == 0 ? 0 : (double)keys.Count(k => k is { } key && repeated.Contains(key)) / keyed;
-    }
-
     private static void Flush(StringBuilder current, List<string> texts)
     {
         if (current.Length > 0)
@@ -113,7 +90,8 @@ public static class PassageSplitter
         for (var i = 1; i <= starts.Count; i++)
         {
             var end = i < starts.Count ? starts[i] : paragraph.Length;
-            if (end - chunkStart >= MaxLength * 2 / 3 || i == starts.Count)
+            var next = i + 1 <= starts.Count ? (i + 1 < starts.Count ? starts[i + 1] : paragraph.Length) : end;
+            if (end - chunkStart >= LongParagraphPiece || next - chunkStart > MaxLength || i == starts.Count)
             {
                 foreach (var piece in HardWrap(paragraph[chunkStart..end].Trim()))
                 {

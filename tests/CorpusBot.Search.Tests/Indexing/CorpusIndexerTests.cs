@@ -184,7 +184,7 @@ public sealed class CorpusIndexerTests : IDisposable
     }
 
     [Fact]
-    public async Task A_line_repeated_across_articles_is_treated_as_furniture()
+    public async Task A_line_repeated_at_the_foot_of_one_sources_articles_is_treated_as_furniture()
     {
         const string bio = "Jo Writer studied journalism in Leeds and has covered courts for the paper since 2019.";
         _corpus.Write("a.txt", Article("Alpha", $"The harbour bridge reopened after repairs on Monday morning.\n\n{bio}"));
@@ -195,6 +195,58 @@ public sealed class CorpusIndexerTests : IDisposable
         Assert.Empty(_corpus.Searcher.Search("Leeds journalism courts").Citations);
         Assert.Single(_corpus.Searcher.Search("harbour bridge").Citations);
     }
+
+    [Fact]
+    public async Task An_outlets_bio_line_repeated_across_its_articles_is_kept_out_wherever_it_sits()
+    {
+        const string bio = "Sam Reporter has written about city politics for the Courier since the spring of 2015.";
+        for (var i = 0; i < RepeatedLines.ManyArticles; i++)
+        {
+            _corpus.Write($"courier/{i}.txt", $"---\ntitle: Story {i}\noutlet: The Courier\n---\n{Story(i, 0)}\n\n{Story(i, 1)}\n\n{Story(i, 2)}\n\n{bio}\n\n{Story(i, 3)}\n\n{Story(i, 4)}\n\n{Story(i, 5)}\n\n{Story(i, 6)}\n");
+        }
+
+        await _corpus.UpdateAsync();
+
+        Assert.Empty(_corpus.Searcher.Search("politics spring 2015").Citations);
+        Assert.Equal(RepeatedLines.ManyArticles, _corpus.Searcher.Search("council").TotalArticles);
+    }
+
+    [Theory]
+    [InlineData(2, true)]
+    [InlineData(3, true)]
+    [InlineData(4, true)]
+    [InlineData(4, false)]
+    public async Task A_quote_carried_as_its_own_paragraph_by_several_stories_is_found_in_each(int stories, bool withOutlets)
+    {
+        const string quote = "\u201CWe will not back down on the bridge repairs,\u201D the mayor said.";
+        for (var i = 0; i < stories; i++)
+        {
+            var outlet = withOutlets ? $"outlet: Paper {i}\n" : string.Empty;
+            _corpus.Write($"s{i}.txt", $"---\ntitle: Story {i}\n{outlet}---\n{Story(i, 0)}\n\n{quote}\n\n{Story(i, 1)}\n");
+        }
+
+        await _corpus.UpdateAsync();
+
+        var quoted = _corpus.Searcher.Quote("We will not back down on the bridge repairs");
+        Assert.True(quoted.Exact);
+        Assert.Equal(stories, quoted.Matches.Count);
+        Assert.Equal(stories, _corpus.Searcher.Search("bridge repairs").TotalArticles);
+    }
+
+    [Fact]
+    public async Task A_statement_shared_by_stories_from_different_outlets_stays_searchable_even_without_quotation_marks()
+    {
+        const string statement = "The council confirmed that the ring road will close for three weeks from Monday.";
+        _corpus.Write("a.txt", $"---\ntitle: Road works\noutlet: The Courier\n---\n{statement}\n\n{Story(0, 1)}\n");
+        _corpus.Write("b.txt", $"---\ntitle: Closures ahead\nurl: https://www.gazette.example/closures\n---\n{statement}\n\n{Story(1, 1)}\n");
+
+        await _corpus.UpdateAsync();
+
+        Assert.Equal(2, _corpus.Searcher.Search("ring road close three weeks").TotalArticles);
+    }
+
+    private static string Story(int story, int paragraph) =>
+        $"In story {story}, paragraph {paragraph} tells how the council met residents number {story * 10 + paragraph} about the plans.";
 
     [Fact]
     public async Task An_index_held_by_another_writer_is_searched_read_only_and_not_changed()

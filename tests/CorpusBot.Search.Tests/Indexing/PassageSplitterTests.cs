@@ -7,14 +7,46 @@ public class PassageSplitterTests
     private static readonly string Paragraph = string.Join(' ', Enumerable.Repeat("This sentence is a piece of an ordinary paragraph of news text.", 5));
 
     [Fact]
-    public void Each_paragraph_becomes_a_passage_in_reading_order()
+    public void Paragraphs_are_gathered_into_passages_in_reading_order_and_never_cut()
     {
-        var passages = PassageSplitter.Split($"{Paragraph} One.\n\n{Paragraph} Two.\n{Paragraph} Three.");
+        var passages = PassageSplitter.Split($"{Paragraph} One.\n\n{Paragraph} Two.\n{Paragraph} Three.\n\n{Paragraph} Four.");
 
-        Assert.Equal(3, passages.Count);
-        Assert.EndsWith("One.", passages[0].Text);
-        Assert.EndsWith("Three.", passages[2].Text);
-        Assert.Equal([0, 1, 2], passages.Select(p => p.Ordinal));
+        Assert.Equal(2, passages.Count);
+        Assert.EndsWith("Two.", passages[0].Text);
+        Assert.EndsWith("Four.", passages[1].Text);
+        Assert.Equal([0, 1], passages.Select(p => p.Ordinal));
+        Assert.All(passages, p => Assert.True(p.Text.Length >= PassageSplitter.MinLength));
+    }
+
+    [Fact]
+    public void Sentence_per_line_text_becomes_passages_of_several_sentences()
+    {
+        var sentences = Enumerable.Range(0, 30).Select(i => $"Sentence {i} of the report says what happened at the meeting.").ToList();
+
+        var passages = PassageSplitter.Split(string.Join("\n\n", sentences.Select(s => "\t" + s)));
+
+        Assert.All(passages, p => Assert.True(p.Text.Length >= PassageSplitter.MinLength, p.Text));
+        Assert.All(passages, p => Assert.True(p.Text.Split('\n').Length >= 5));
+        Assert.Equal(string.Join(' ', sentences), string.Join(' ', passages.Select(p => p.Text.Replace('\n', ' '))));
+    }
+
+    [Fact]
+    public void Hard_wrapped_lines_are_joined_back_into_their_sentences()
+    {
+        const string wrapped = "The county school board voted on Tuesday to\nbuild a new elementary school on the north side\nof town, at a cost of $83,750, after a long\ndebate about the old building on Main Street.\n\nThe second paragraph starts here and goes on\nfor a while before it ends on this line.";
+
+        var passage = Assert.Single(PassageSplitter.Split(wrapped));
+
+        Assert.Contains("voted on Tuesday to build a new elementary school on the north side of town", passage.Text);
+        Assert.Contains("Main Street.\nThe second paragraph", passage.Text);
+    }
+
+    [Fact]
+    public void Lines_that_are_their_own_paragraphs_are_not_joined()
+    {
+        var passage = Assert.Single(PassageSplitter.Split("The Headline Of The Day\nFirst paragraph ends here.\nSecond paragraph ends here.\n- the first item of a list\n- the second item of a list"));
+
+        Assert.Equal(["The Headline Of The Day", "First paragraph ends here.", "Second paragraph ends here.", "- the first item of a list", "- the second item of a list"], passage.Text.Split('\n'));
     }
 
     [Fact]
@@ -73,7 +105,7 @@ public class PassageSplitterTests
         var passages = PassageSplitter.Split($"{furniture}\n{Paragraph}\n{furniture}\n{Paragraph}", title: "Headline Of The Story");
 
         Assert.All(passages, p => Assert.DoesNotContain(furniture, p.Text));
-        Assert.Equal(2, passages.Count);
+        Assert.Equal(2, passages.Sum(p => p.Text.Split('\n').Length));
     }
 
     [Fact]
