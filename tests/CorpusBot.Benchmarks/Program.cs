@@ -6,6 +6,7 @@ return args.FirstOrDefault() switch
     "burst" => await InteractionBurst.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000),
     "engine" => RunEngine(args[1..]),
     "compare" => await Compare.RunAsync(CompareOptions(args[1..]), Console.Out),
+    "quality" => await CorpusBot.Benchmarks.Quality.QualityCommand.RunAsync(args[1..], Console.Out),
     _ => Usage(),
 };
 
@@ -27,6 +28,6 @@ static Compare.Options CompareOptions(string[] rest)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: compare [--scale 10] [--collection DIR] [--no-burst] [--repeat N] | burst [count] | engine [BenchmarkDotNet options]");
+    Console.Error.WriteLine("usage: compare [--scale 10] [--collection DIR] [--no-burst] [--repeat N] | quality [--no-semantic] [--collection DIR] [--set FILE] | burst [count] | engine [BenchmarkDotNet options]");
     return 2;
 }

@@ -1,0 +1,194 @@
+using System.Text.RegularExpressions;
+using CorpusBot.Search.Articles;
+using CorpusBot.Search.Engine;
+using CorpusBot.Search.Indexing;
+using CorpusBot.Search.Querying;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CorpusBot.Benchmarks.Quality;
+
+/// <summary>What an engine showed for a question: the top article (when it answered), its excerpt, and whether it answered at all.</summary>
+internal sealed record EngineAnswer(string? Article, string? Excerpt, bool Answered, IReadOnlyList<string> Leads);
+
+/// <summary>What an engine found for a quote: whether it matched exactly, the articles, and the whole quotation per article when it gives one.</summary>
+internal sealed record EngineQuote(bool Exact, IReadOnlyList<string> Articles, IReadOnlyList<string> Quotations);
+
+/// <summary>One engine under test, over one collection.</summary>
+internal interface IQualityEngine : IDisposable
+{
+    string Name { get; }
+
+    /// <summary>Whether it can say "the collection doesn't say" and give whole quotations (the baselines cannot).</summary>
+    bool Judges { get; }
+
+    EngineAnswer Ask(string question);
+
+    string? TopOfSearch(string query);
+
+    EngineQuote Quote(string text);
+}
+
+/// <summary>CorpusBot through the core's public API, with an index built in a folder of its own.</summary>
+internal sealed class CorpusBotEngine : IQualityEngine
+{
+    private readonly CorpusIndex _index;
+    private readonly CorpusSearcher _searcher;
+
+    private CorpusBotEngine(CorpusIndex index, CorpusSearcher searcher, string name)
+    {
+        _index = index;
+        _searcher = searcher;
+        Name = name;
+    }
+
+    public string Name { get; }
+
+    public bool Judges => true;
+
+    public static async Task<CorpusBotEngine> BuildAsync(string collection, string indexPath, bool semantic)
+    {
+        using (var building = CorpusIndex.Open(indexPath, NullLogger.Instance))
+        {
+            await new CorpusIndexer(building, new ArticleReader(5 << 20), collection, NullLogger<CorpusIndexer>.Instance).UpdateAsync();
+        }
+
+        var index = CorpusIndex.Open(indexPath, NullLogger.Instance); // reopened once the build's merges are done, as served
+        var (searcher, name) = NewSearcher(index, semantic);
+        return new CorpusBotEngine(index, searcher, name);
+    }
+
+    /// <summary>
+    /// The one place the searcher is made. Semantic recall (new CorpusSearcher(index, semanticRecall)) is not in the
+    /// core yet: until it is, both settings run the lexical searcher, and the name says so.
+    /// </summary>
+    private static (CorpusSearcher Searcher, string Name) NewSearcher(CorpusIndex index, bool semantic) =>
+        (new CorpusSearcher(index), semantic ? "CorpusBot (semantic recall not available: lexical)" : "CorpusBot (--no-semantic)");
+
+    public EngineAnswer Ask(string question)
+    {
+        var result = _searcher.Ask(question);
+        var top = result.Citations.FirstOrDefault();
+        return new EngineAnswer(
+            result.Answered ? top?.ArticleId : null,
+            result.Answered ? top?.Excerpt.Text : null,
+            result.Answered,
+            [.. result.Citations.Select(c => c.ArticleId)]);
+    }
+
+    public string? TopOfSearch(string query) => _searcher.Search(query).Citations.FirstOrDefault()?.ArticleId;
+
+    public EngineQuote Quote(string text)
+    {
+        var result = _searcher.Quote(text);
+        return new EngineQuote(result.Exact, [.. result.Matches.Select(m => m.Citation.ArticleId)], [.. result.Matches.Select(m => m.Quotation)]);
+    }
+
+    public void Dispose() => _index.Dispose();
+}
+
+/// <summary>
+/// SQLite FTS5 as someone would set it up (porter tokenizer, bm25, snippet() as the excerpt), over whole articles
+/// or over paragraphs (blank-line separated blocks, each row remembering its article). Questions lose their
+/// question words and become an OR query of their words; searches are an OR query of theirs; quotes a phrase query.
+/// </summary>
+internal sealed partial class Fts5QualityEngine : IQualityEngine
+{
+    private readonly SqliteConnection _connection;
+
+    private Fts5QualityEngine(SqliteConnection connection, string name)
+    {
+        _connection = connection;
+        Name = name;
+    }
+
+    public string Name { get; }
+
+    public bool Judges => false;
+
+    public static async Task<Fts5QualityEngine> BuildAsync(string collection, string databasePath, bool paragraphs)
+    {
+        var connection = new SqliteConnection($"Data Source={databasePath}");
+        connection.Open();
+        using (var create = connection.CreateCommand())
+        {
+            create.CommandText = "CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, title, body, tokenize = 'porter unicode61 remove_diacritics 2')";
+            create.ExecuteNonQuery();
+        }
+
+        var reader = new ArticleReader(5 << 20);
+        using var transaction = connection.BeginTransaction();
+        using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = "INSERT INTO docs (id, title, body) VALUES ($id, $title, $body)";
+        var id = insert.Parameters.Add("$id", SqliteType.Text);
+        var title = insert.Parameters.Add("$title", SqliteType.Text);
+        var body = insert.Parameters.Add("$body", SqliteType.Text);
+        foreach (var file in ArticleFile.Scan(collection))
+        {
+            if ((await reader.ReadAsync(file)).Article is not { } article)
+            {
+                continue;
+            }
+
+            var blocks = paragraphs ? BlankLines().Split(article.Body).Where(b => b.Trim().Length > 0) : [article.Body];
+            foreach (var block in blocks)
+            {
+                id.Value = article.Id;
+                title.Value = article.Metadata.Title;
+                body.Value = block.Trim();
+                insert.ExecuteNonQuery();
+            }
+        }
+
+        transaction.Commit();
+        return new Fts5QualityEngine(connection, paragraphs ? "FTS5 paragraphs" : "FTS5 articles");
+    }
+
+    public EngineAnswer Ask(string question)
+    {
+        var words = GoldText.Words(question).Where(w => !QuestionWords.Ignored.Contains(w));
+        var rows = Query(string.Join(" OR ", words.Select(Quoted)), 3);
+        return rows.Count == 0
+            ? new EngineAnswer(null, null, false, [])
+            : new EngineAnswer(rows[0].Id, rows[0].Snippet, true, [.. rows.Select(r => r.Id)]);
+    }
+
+    public string? TopOfSearch(string query) =>
+        Query(string.Join(" OR ", GoldText.Words(query).Select(Quoted)), 1).FirstOrDefault().Id;
+
+    public EngineQuote Quote(string text)
+    {
+        var rows = Query(Quoted(string.Join(' ', GoldText.Words(text))), 50);
+        return new EngineQuote(rows.Count > 0, [.. rows.Select(r => r.Id).Distinct(StringComparer.Ordinal)], []);
+    }
+
+    private List<(string Id, string Snippet)> Query(string match, int limit)
+    {
+        var rows = new List<(string, string)>();
+        if (match.Length == 0)
+        {
+            return rows;
+        }
+
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT id, snippet(docs, 2, '', '', '…', 48) FROM docs WHERE docs MATCH $q ORDER BY bm25(docs) LIMIT $n";
+        command.Parameters.AddWithValue("$q", match);
+        command.Parameters.AddWithValue("$n", limit);
+        using var results = command.ExecuteReader();
+        while (results.Read())
+        {
+            rows.Add((results.GetString(0), results.GetString(1)));
+        }
+
+        return rows;
+    }
+
+    // Quoting every word makes any input a valid FTS5 query (FTS5 has its own syntax).
+    private static string Quoted(string text) => "\"" + text.Replace("\"", string.Empty, StringComparison.Ordinal) + "\"";
+
+    public void Dispose() => _connection.Dispose();
+
+    [GeneratedRegex(@"\n[ \t]*\n")]
+    private static partial Regex BlankLines();
+}
