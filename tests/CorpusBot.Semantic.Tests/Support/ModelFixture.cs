@@ -1,4 +1,4 @@
-using CorpusBot.Semantic.Encoding;
+using CorpusBot.Semantic.Embedding;
 
 namespace CorpusBot.Semantic.Tests.Support;
 

@@ -1,7 +1,7 @@
 using System.Numerics.Tensors;
 using Microsoft.ML.OnnxRuntime;
 
-namespace CorpusBot.Semantic.Encoding;
+namespace CorpusBot.Semantic.Embedding;
 
 /// <summary>
 /// Runs a BERT-style sentence-embedding model with ONNX Runtime on the CPU. Inputs are batched and padded only to the

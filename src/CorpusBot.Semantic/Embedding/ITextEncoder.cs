@@ -1,4 +1,4 @@
-namespace CorpusBot.Semantic.Encoding;
+namespace CorpusBot.Semantic.Embedding;
 
 /// <summary>Turns texts into unit-length vectors. Safe to call from several threads at once.</summary>
 public interface ITextEncoder : IDisposable

@@ -1,7 +1,7 @@
 using FastBertTokenizer;
 using Lucene.Net.Analysis.Miscellaneous;
 
-namespace CorpusBot.Semantic.Encoding;
+namespace CorpusBot.Semantic.Embedding;
 
 /// <summary>
 /// BERT's uncased WordPiece tokenisation over a model's vocab.txt: lower-cased, accents stripped, split on

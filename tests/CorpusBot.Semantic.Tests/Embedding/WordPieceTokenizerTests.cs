@@ -1,6 +1,6 @@
-using CorpusBot.Semantic.Encoding;
+using CorpusBot.Semantic.Embedding;
 
-namespace CorpusBot.Semantic.Tests.Encoding;
+namespace CorpusBot.Semantic.Tests.Embedding;
 
 /// <summary>
 /// The expected pieces below were worked out by hand from the vocabulary (greedy longest match, "##" for a

@@ -1,7 +1,8 @@
 using System.Reflection;
 using System.Runtime.Loader;
+using System.Text;
 
-namespace CorpusBot.Semantic.Encoding;
+namespace CorpusBot.Semantic.Embedding;
 
 /// <summary>How a model turns the encoder's token states into one vector per text.</summary>
 public enum Pooling
@@ -86,7 +87,7 @@ public sealed record EmbeddingModel(
         try
         {
             var assembly = context.LoadFromAssemblyPath(AssemblyPath);
-            return (ReadBytes(assembly, ResourcePrefix + "model.onnx"), System.Text.Encoding.UTF8.GetString(ReadBytes(assembly, ResourcePrefix + "vocab.txt")));
+            return (ReadBytes(assembly, ResourcePrefix + "model.onnx"), Encoding.UTF8.GetString(ReadBytes(assembly, ResourcePrefix + "vocab.txt")));
         }
         finally
         {

@@ -1,8 +1,8 @@
 using System.Numerics.Tensors;
-using CorpusBot.Semantic.Encoding;
+using CorpusBot.Semantic.Embedding;
 using CorpusBot.Semantic.Tests.Support;
 
-namespace CorpusBot.Semantic.Tests.Encoding;
+namespace CorpusBot.Semantic.Tests.Embedding;
 
 [Collection(ModelCollection.Name)]
 public sealed class OnnxTextEncoderTests(ModelFixture models)
