@@ -6,6 +6,7 @@ return args.FirstOrDefault() switch
     "burst" => await InteractionBurst.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000),
     "engine" => RunEngine(args[1..]),
     "compare" => await Compare.RunAsync(CompareOptions(args[1..]), Console.Out),
+    "highlighter" => await CorpusBot.Benchmarks.Highlighting.HighlighterCommand.RunAsync(args[1..], Console.Out),
     "quality" => await CorpusBot.Benchmarks.Quality.QualityCommand.RunAsync(args[1..], Console.Out),
     _ => Usage(),
 };
