@@ -13,6 +13,9 @@ public sealed partial class CorpusSearcher
 {
     private const int AskCandidates = 200;
 
+    /// <summary>Passages asked of semantic recall for a question.</summary>
+    private const int SemanticCandidates = 40;
+
     /// <summary>Below this share of the question's weight found in the best passage (and title), the collection "doesn't say".</summary>
     public const double AnswerThreshold = 0.55;
 
@@ -20,10 +23,32 @@ public sealed partial class CorpusSearcher
     public const double WindowThreshold = 0.35;
 
     /// <summary>
+    /// A passage that answers in other words: at least this cosine similarity to the question (the model's scale),
+    /// and at least <see cref="SemanticMinCoverage"/> of the question's weight in its own words. Nearness alone is no
+    /// answer: every question has a nearest passage.
+    /// </summary>
+    public const double SemanticAnswerSimilarity = 0.62;
+
+    /// <summary>The share of the question's words a passage found by meaning must still hold to count as an answer.</summary>
+    public const double SemanticMinCoverage = 0.2;
+
+    // A candidate's score: how it was retrieved (BM25 against the best hit, fused with similarity when semantic recall
+    // is on), how much of the question it and its title cover, and how much its best window holds. Coverage and window
+    // share are at most 1, so a candidate can add at most MostBeyondRetrieval to its retrieval part: early stops rest on that.
+    private const double RetrievalWeight = 0.35;
+    private const double CoverageWeight = 0.3;
+    private const double WindowWeight = 0.35;
+    private const double MostBeyondRetrieval = CoverageWeight + WindowWeight;
+
+    // With semantic recall, the share of the retrieval part that BM25 keeps (the rest is similarity).
+    private const double LexicalShare = 0.5;
+
+    /// <summary>
     /// Answers a question with the passages that best answer it, from up to <paramref name="maxSources"/> articles:
     /// question words dropped, names kept as phrases, unknown words corrected from the collection's vocabulary,
-    /// rare terms weighted up; passages ranked by BM25, coverage of the question and the best sentence window
-    /// (favouring windows that hold a date for "when", a number for "how many", a name for "who"…).
+    /// rare terms weighted up; passages ranked by BM25 (fused with the nearest passages by meaning when semantic
+    /// recall is available), coverage of the question and the best sentence window (favouring windows that hold a
+    /// date for "when", a number for "how many", a name for "who"…).
     /// </summary>
     public AskResult Ask(string question, int maxSources = 3) => Ask(question, maxSources, exhaustive: false);
 
@@ -32,6 +57,7 @@ public sealed partial class CorpusSearcher
     {
         using var lease = index.Acquire();
         var searcher = lease.Searcher;
+        var coverageNow = semantic?.Coverage;
         var (parsed, notes) = Understand(searcher, question, "Answering that.");
 
         var terms = QueryTerms.From(parsed, QuestionWords.Ignored);
@@ -43,7 +69,7 @@ public sealed partial class CorpusSearcher
         if (terms.IsEmpty)
         {
             notes.Add(NothingSearchable);
-            return new AskResult([], false, notes);
+            return new AskResult([], false, notes) { Semantic = coverageNow };
         }
 
         // Words inside quoted phrases count as terms too: "Who said 'have a spine'?" is about the spine.
@@ -54,7 +80,7 @@ public sealed partial class CorpusSearcher
         terms = terms with { Terms = [.. terms.Terms, .. phraseWords.Distinct(StringComparer.Ordinal)], Excluded = [], Phrases = [.. terms.Phrases, .. names] };
         var kind = QuestionKind.Of(parsed.Text);
         Func<string, bool>? favour = kind == AnswerKind.Any ? null : window => QuestionKind.Offers(kind, window);
-        var weights = TermWeights(searcher.IndexReader, terms.Terms, parsed.Text);
+        var weights = TermWeights(searcher.IndexReader, terms.Terms, parsed.Text, out var unknownName);
         var total = weights.Values.Sum();
 
         var query = LuceneQueries.Passages(terms with { Phrases = [] }, titleBoost: 0.3f, searcher.IndexReader);
@@ -66,27 +92,69 @@ public sealed partial class CorpusSearcher
         }
 
         var hits = RunOnPassages(searcher, query, AskCandidates).ScoreDocs;
-        if (hits.Length == 0)
+        var nearest = NearestPassages(searcher, parsed.Text);
+        if (hits.Length == 0 && nearest.Similarity.Count == 0)
         {
             notes.Add("The collection doesn't say.");
-            return new AskResult([], false, notes);
+            return new AskResult([], false, notes) { Semantic = coverageNow };
         }
 
-        var top = hits[0].Score;
+        var top = hits.Length > 0 ? hits[0].Score : 1f;
         var sources = Math.Clamp(maxSources, 1, 10);
         var titleTerms = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        var ranked = new List<(Lucene.Net.Documents.Document Document, Excerpt Excerpt, double Coverage, double Window, double Score)>(hits.Length);
+        var ranked = new List<Candidate>(hits.Length + nearest.Similarity.Count);
         var bestByArticle = new Dictionary<string, double>(StringComparer.Ordinal);
+        var lexical = new HashSet<int>(hits.Select(h => h.Doc));
+
+        // Passages found by meaning alone first (they are few), then the lexical hits, best first, until none can
+        // reach the sources already chosen: a later hit has a lower BM25 part, and at most full similarity.
+        foreach (var doc in nearest.Similarity.Keys.Where(d => !lexical.Contains(d)))
+        {
+            Rank(doc, 0f);
+        }
+
         foreach (var hit in hits)
         {
-            // Coverage and window share are at most 1, so a passage can score at most its BM25 part + 0.65; once that
-            // cannot beat the articles already chosen, no later (lower-ranked) passage can either. Same answer, less work.
-            if (!exhaustive && bestByArticle.Count >= sources && bestByArticle.Values.OrderDescending().ElementAt(sources - 1) > (0.35 * hit.Score / top) + 0.65)
+            if (!exhaustive && bestByArticle.Count >= sources
+                && bestByArticle.Values.OrderDescending().ElementAt(sources - 1) > (RetrievalWeight * Retrieval(hit.Score, 1)) + MostBeyondRetrieval)
             {
                 break;
             }
 
-            var document = searcher.Doc(hit.Doc);
+            Rank(hit.Doc, hit.Score);
+        }
+
+        var best = ranked
+            .OrderByDescending(r => r.Score)
+            .DistinctBy(r => r.Document.Get(ArticleId))
+            .Take(sources)
+            .ToList();
+        if (nearest.Similarity.Count > 0)
+        {
+            best[0] = WindowByMeaning(best[0], parsed.Text, favour);
+        }
+
+        var first = best[0];
+        // A question that asks for a number, a date, a name or a place is not answered by an excerpt without one,
+        // however well it matches the question's words ("How many votes did Allen get?" over a passage about Allen).
+        var offersKind = favour is null || kind == AnswerKind.Reason || favour(first.Excerpt.Text);
+        var answered = offersKind
+            && ((first.Coverage >= AnswerThreshold && first.Window >= WindowThreshold)
+                || (!unknownName && first.Similarity >= SemanticAnswerSimilarity && first.Coverage >= SemanticMinCoverage));
+        var citations = best.Select(r => Cite(r.Document, r.Excerpt, (float)r.Score)).ToList();
+        if (Environment.GetEnvironmentVariable("CORPUSBOT_DEBUG_ASK") is not null)
+        {
+            Console.Error.WriteLine($"DEBUG\t{question}\t{first.Document.Get(ArticleId)}\tsim={first.Similarity:F3}\tcov={first.Coverage:F3}\twin={first.Window:F3}\tmaxsim={(nearest.Similarity.Count > 0 ? nearest.Similarity.Values.Max() : 0):F3}\tkind={kind}\toffers={(favour is null ? "-" : favour(first.Excerpt.Text).ToString())}\tunknownName={unknownName}\tanswered={answered}");
+        }
+
+        return new AskResult(citations, answered, notes) { Semantic = coverageNow };
+
+        double Retrieval(float bm25, double similarity) =>
+            nearest.Similarity.Count == 0 ? bm25 / top : (LexicalShare * bm25 / top) + ((1 - LexicalShare) * similarity);
+
+        void Rank(int doc, float bm25)
+        {
+            var document = searcher.Doc(doc);
             var passage = new PassageWithContext(document.Get(Before) ?? string.Empty, document.Get(Body), document.Get(After) ?? string.Empty);
             var marks = ExcerptBuilder.FindMarks(passage.Text, terms, weights, out var found, passage.Start, passage.End);
             var headingOnly = TitleTerms(titleTerms, document).Where(t => weights.ContainsKey(t) && !found.Contains(t)).Sum(t => weights[t]);
@@ -95,20 +163,90 @@ public sealed partial class CorpusSearcher
 
             // What the title, outlet or author already says holds for every window of the article.
             var windowShare = Math.Min(1, (window + headingOnly) / total);
-            var score = (0.35 * hit.Score / top) + (0.3 * coverage) + (0.35 * windowShare);
-            ranked.Add((document, excerpt, coverage, windowShare, score));
+            var similarity = nearest.Similarity.GetValueOrDefault(doc, float.NaN);
+            var retrieval = Retrieval(bm25, float.IsNaN(similarity) ? 0 : nearest.Relative(similarity));
+            var score = (RetrievalWeight * retrieval) + (CoverageWeight * coverage) + (WindowWeight * windowShare);
+            ranked.Add(new Candidate(document, passage, marks, excerpt, coverage, windowShare, float.IsNaN(similarity) ? 0 : similarity, score));
             var article = document.Get(ArticleId);
             bestByArticle[article] = Math.Max(score, bestByArticle.GetValueOrDefault(article, double.MinValue));
         }
+    }
 
-        var best = ranked
-            .OrderByDescending(r => r.Score)
-            .DistinctBy(r => r.Document.Get(ArticleId))
-            .Take(sources)
+    private sealed record Candidate(
+        Lucene.Net.Documents.Document Document, PassageWithContext Passage, IReadOnlyList<Mark> Marks, Excerpt Excerpt, double Coverage, double Window, float Similarity, double Score);
+
+    // Windows of the answer passage asked of the model: the best by the question's words, and those offering the kind wanted.
+    private const int WindowsByWords = 5;
+    private const int WindowsByKind = 3;
+
+    // The model's similarity decides between windows; the question's words and the kind asked for tip close calls.
+    private const double WordsCredit = 0.05;
+    private const double KindCredit = 0.03;
+
+    // A window of one short sentence that names the subject looks near to the model but says little: fuller windows gain a little.
+    private const double LengthCredit = 0.03;
+
+    /// <summary>
+    /// Re-chooses the excerpt of the answer by meaning: of its best windows by the question's words (and those that
+    /// hold what the question asks for), the one the model finds nearest to the question. A question in other words
+    /// marks few words, so the window it would get by marks alone is often the one that merely shares a name.
+    /// </summary>
+    private Candidate WindowByMeaning(Candidate answer, string question, Func<string, bool>? favour)
+    {
+        var windows = ExcerptBuilder.Windows(answer.Passage, answer.Marks, ExcerptBuilder.TargetLength, favour, answer.Window * 0);
+        var pool = windows.OrderByDescending(w => w.Score).Take(WindowsByWords)
+            .Concat(windows.Where(w => w.Offers).OrderByDescending(w => w.Score).Take(WindowsByKind))
+            .Distinct()
             .ToList();
-        var answered = best[0].Coverage >= AnswerThreshold && best[0].Window >= WindowThreshold;
-        var citations = best.Select(r => Cite(r.Document, r.Excerpt, (float)r.Score)).ToList();
-        return new AskResult(citations, answered, notes);
+
+        // Each also with the sentence after it, up to the longest excerpt: the answer is often the next sentence.
+        var text = answer.Passage.Text;
+        var starts = Text.Sentences.Starts(text);
+        pool.AddRange(pool
+            .Select(w => starts.FirstOrDefault(st => st > w.End, text.Length) is var next && next - w.Start <= ExcerptBuilder.MaxLength && next > w.End
+                ? w with { End = next, Offers = favour?.Invoke(text[w.Start..next]) ?? false }
+                : null)
+            .OfType<ScoredWindow>()
+            .Where(w => !pool.Any(p => p.Start == w.Start && p.End == w.End))
+            .ToList());
+        if (pool.Count < 2)
+        {
+            return answer;
+        }
+
+        var similarities = semantic!.Similarities(question, [.. pool.Select(w => answer.Passage.Text[w.Start..w.End])]);
+        if (similarities.Count != pool.Count)
+        {
+            return answer;
+        }
+
+        var most = Math.Max(pool.Max(w => w.Score), 1e-9);
+        var chosen = Enumerable.Range(0, pool.Count)
+            .MaxBy(i => similarities[i] + (WordsCredit * Math.Max(0, pool[i].Score) / most) + (pool[i].Offers ? KindCredit : 0)
+                + (LengthCredit * Math.Min(1, (double)(pool[i].End - pool[i].Start) / ExcerptBuilder.TargetLength)));
+        return answer with { Excerpt = ExcerptBuilder.Cut(answer.Passage, answer.Marks, pool[chosen]) };
+    }
+
+    /// <summary>The passages nearest to the question by meaning, as documents of this searcher's state, with their similarity.</summary>
+    private NearestPassages NearestPassages(IndexSearcher searcher, string question)
+    {
+        if (semantic is null)
+        {
+            return Engine.NearestPassages.None;
+        }
+
+        var similarity = new Dictionary<int, float>();
+        foreach (var hit in semantic.Nearest(question, SemanticCandidates))
+        {
+            // The semantic index may lag a commit behind: a passage that is gone (or renumbered) is simply not found.
+            var found = searcher.Search(new TermQuery(new Term(PassageKey, Indexing.ArticleDocuments.PassageKeyOf(hit.ArticleId, hit.Ordinal))), 1).ScoreDocs;
+            if (found.Length == 1)
+            {
+                similarity.TryAdd(found[0].Doc, hit.Similarity);
+            }
+        }
+
+        return new NearestPassages(similarity);
     }
 
     /// <summary>
@@ -116,8 +254,13 @@ public sealed partial class CorpusSearcher
     /// nowhere still counts (the collection cannot answer a question about it), fully when it was written as a
     /// name, half when it was an ordinary word that the articles may simply phrase differently.
     /// </summary>
-    private static Dictionary<string, double> TermWeights(IndexReader reader, IReadOnlyList<string> terms, string question)
+    private static Dictionary<string, double> TermWeights(IndexReader reader, IReadOnlyList<string> terms, string question) =>
+        TermWeights(reader, terms, question, out _);
+
+    // unknownName: a word of the question written as a name appears nowhere in the collection.
+    private static Dictionary<string, double> TermWeights(IndexReader reader, IReadOnlyList<string> terms, string question, out bool unknownName)
     {
+        unknownName = false;
         var passages = Math.Max(1, reader.DocFreq(new Term(DocType, PassageType)));
         var capitalised = new HashSet<string>(
             NameWord().Matches(question).Select(m => m.Value).SelectMany(w => TokenReader.Read(CorpusAnalyzers.Stemmed, w).Select(t => t.Term)),
@@ -130,6 +273,7 @@ public sealed partial class CorpusSearcher
             var frequency = Math.Min(passages, inBody > 0 ? inBody : Math.Min(1, elsewhere));
             var idf = Math.Log(1 + ((passages - frequency + 0.5) / (frequency + 0.5)));
             weights[term] = frequency > 0 ? idf : idf * (capitalised.Contains(term) ? 1.0 : 0.5);
+            unknownName |= frequency == 0 && capitalised.Contains(term);
         }
 
         return weights;

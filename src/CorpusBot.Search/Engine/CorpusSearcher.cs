@@ -2,6 +2,7 @@ using CorpusBot.Search.Excerpts;
 using CorpusBot.Search.Indexing;
 using CorpusBot.Search.Querying;
 using CorpusBot.Search.Results;
+using CorpusBot.Search.Semantic;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using static CorpusBot.Search.Indexing.IndexFields;
@@ -12,7 +13,10 @@ namespace CorpusBot.Search.Engine;
 /// The operations behind every command: keyword search, questions, quotes, article look-up and stats.
 /// Each call borrows the latest committed searcher, so it never waits for an update in progress.
 /// </summary>
-public sealed partial class CorpusSearcher(CorpusIndex index)
+/// <param name="index">The index searched.</param>
+/// <param name="semantic">Nearest passages by meaning, when an embedding model is installed; questions then find
+/// passages that answer in other words. Without it (or before its vectors exist) answers are lexical only.</param>
+public sealed partial class CorpusSearcher(CorpusIndex index, ISemanticRecall? semantic = null)
 {
     private const int MaxCandidates = 500;
 

@@ -85,9 +85,14 @@ public static class ExcerptBuilder
     /// </summary>
     public static (Excerpt Excerpt, double Score) Build(PassageWithContext passage, IReadOnlyList<Mark> marks, int targetLength, Func<string, bool>? favour, double bonus)
     {
-        var (start, end, score) = ChooseWindow(passage, marks, targetLength, favour, bonus);
-        return (Cut(passage.Text, marks, start, end), score);
+        var windows = Windows(passage, marks, targetLength, favour, bonus);
+        var best = windows.Count == 0 ? new ScoredWindow(passage.Start, passage.Start, double.MinValue, false) : windows.MaxBy(w => w.Score)!;
+        return (Cut(passage.Text, marks, best.Start, best.End), best.Score);
     }
+
+    /// <summary>The excerpt of <paramref name="passage"/> for a window chosen from <see cref="Windows"/>.</summary>
+    public static Excerpt Cut(PassageWithContext passage, IReadOnlyList<Mark> marks, ScoredWindow window) =>
+        Cut(passage.Text, marks, window.Start, window.End);
 
     /// <summary>The longest an excerpt grows to take in the answer a question asks for.</summary>
     public const int MaxLength = 450;
@@ -97,18 +102,22 @@ public static class ExcerptBuilder
     // Text outside the passage itself counts against a window a little, so the passage wins a tie.
     private const double OutsidePenalty = 1e-4;
 
-    private static (int Start, int End, double Score) ChooseWindow(PassageWithContext context, IReadOnlyList<Mark> marks, int target, Func<string, bool>? favour, double bonus)
+    /// <summary>
+    /// Every window of whole sentences (about <paramref name="target"/> characters, longer when that takes in what
+    /// <paramref name="favour"/> wants) that overlaps the passage, scored by the marks it holds (see <see cref="Build(PassageWithContext, IReadOnlyList{Mark}, int, Func{string, bool}?, double)"/>).
+    /// </summary>
+    public static IReadOnlyList<ScoredWindow> Windows(PassageWithContext context, IReadOnlyList<Mark> marks, int target, Func<string, bool>? favour, double bonus)
     {
         var passage = context.Text;
         var starts = Sentences.Starts(passage);
-        var best = (Start: context.Start, End: context.Start, Score: double.MinValue);
+        var windows = new List<ScoredWindow>(starts.Count + 4);
         for (var i = 0; i < starts.Count && starts[i] < context.End; i++)
         {
             var sentenceEnd = i + 1 < starts.Count ? starts[i + 1] : passage.Length;
             if (sentenceEnd - starts[i] > target + Slack)
             {
                 var (s, e) = WindowInside(passage, marks, starts[i], sentenceEnd, target);
-                Consider(s, e, favour is not null && !Offers(s, e));
+                Consider(s, e);
                 continue;
             }
 
@@ -119,50 +128,48 @@ public static class ExcerptBuilder
             }
 
             var end = j < starts.Count ? starts[j] : passage.Length;
-            Consider(starts[i], end, false);
 
             // The usual window lacks what the question asks for: a longer one (whole sentences) may hold it.
-            if (favour is not null && !Offers(starts[i], end))
+            if (!Consider(starts[i], end) && favour is not null)
             {
                 while (j < starts.Count && NextEnd(j) - starts[i] <= MaxLength)
                 {
                     j++;
                     var longer = j < starts.Count ? starts[j] : passage.Length;
-                    if (Offers(starts[i], longer))
+                    if (favour(passage[starts[i]..longer]))
                     {
-                        Consider(starts[i], longer, false);
+                        Consider(starts[i], longer);
                         break;
                     }
                 }
             }
         }
 
-        return (best.Start, best.End, best.Score);
+        return windows;
 
         int NextEnd(int k) => k + 1 < starts.Count ? starts[k + 1] : passage.Length;
 
-        bool Offers(int s, int e) => favour!(passage[s..e]);
-
-        void Consider(int s, int e, bool knownNotToOffer)
+        // Adds the window (when it overlaps the passage); says whether it offers what favour wants.
+        bool Consider(int s, int e)
         {
             if (e <= context.Start || s >= context.End)
             {
-                return;
+                return false;
             }
 
             var outside = Math.Max(0, context.Start - s) + Math.Max(0, e - context.End);
             var score = Score(marks, s, e) - (s * 1e-6) - (outside * OutsidePenalty);
+            var offers = favour is not null && favour(passage[s..e]);
+
             // What the question asks for counts in a window that also answers to the question's words: in full
             // once the window holds a share of them worth the bonus many times over, in part below that.
-            if (favour is not null && score > 0 && !knownNotToOffer && favour(passage[s..e]))
+            if (offers && score > 0)
             {
                 score += bonus * Math.Min(1, score / (bonus * FullBonusShare));
             }
 
-            if (score > best.Score)
-            {
-                best = (s, e, score);
-            }
+            windows.Add(new ScoredWindow(s, e, score, offers));
+            return offers;
         }
     }
 
@@ -289,6 +296,9 @@ public static class ExcerptBuilder
         return merged;
     }
 }
+
+/// <summary>A window of a passage's text: its offsets, its score from the marks it holds, and whether it offers the kind of answer wanted.</summary>
+public sealed record ScoredWindow(int Start, int End, double Score, bool Offers);
 
 /// <summary>A matched span of a passage: offsets, the query term it matched, and how much it counts.</summary>
 public readonly record struct Mark(int Start, int End, string Term, double Weight);

@@ -30,14 +30,14 @@ public static partial class QuestionKind
     /// <summary>The kind of answer <paramref name="question"/> asks for.</summary>
     public static AnswerKind Of(string question)
     {
-        var text = question.Trim().ToLowerInvariant();
+        var text = LeadingPreposition().Replace(question.Trim().ToLowerInvariant(), string.Empty);
         return text switch
         {
-            _ when Starts(text, "who", "whom", "whose", "which person", "what person", "which user", "by whom") => AnswerKind.Person,
-            _ when Starts(text, "when", "what year", "which year", "what day", "which day", "what date", "on what day", "on which day", "on what date", "what time", "in what year", "in which year", "what month", "which month") => AnswerKind.Date,
-            _ when Starts(text, "where", "in what country", "in which country", "which country", "which city", "what city", "in which city", "what place") => AnswerKind.Place,
-            _ when Starts(text, "how many", "how much", "how old", "how long", "what number", "what age", "at what age") => AnswerKind.Number,
-            _ when Starts(text, "why", "for what reason", "what made", "what led") => AnswerKind.Reason,
+            _ when NumberQuestion().IsMatch(text) => AnswerKind.Number,
+            _ when Starts(text, "who", "whom", "whose", "which person", "what person", "which user", "whom") || NameQuestion().IsMatch(text) => AnswerKind.Person,
+            _ when Starts(text, "when", "what year", "which year", "what day", "which day", "what date", "what time", "what month", "which month", "since when") => AnswerKind.Date,
+            _ when Starts(text, "where") || PlaceQuestion().IsMatch(text) => AnswerKind.Place,
+            _ when Starts(text, "why", "for what reason", "what made", "what led", "what caused", "how come") || ReasonQuestion().IsMatch(text) => AnswerKind.Reason,
             _ => AnswerKind.Any,
         };
     }
@@ -55,6 +55,22 @@ public static partial class QuestionKind
 
     private static bool Starts(string text, params string[] openings) =>
         openings.Any(o => text.StartsWith(o + " ", StringComparison.Ordinal) || text.StartsWith(o + "'", StringComparison.Ordinal) || text == o);
+
+    // "In which city…", "For how much…", "According to X, why…": the kind is read after the opening preposition.
+    [GeneratedRegex(@"^(in|on|at|for|by|from|to|during|since|after|before|of|with|according to [^,]+,)\s+(?=(what|which|how|whom|when|where|why)\b)")]
+    private static partial Regex LeadingPreposition();
+
+    [GeneratedRegex(@"^(how (many|much|old|long|large|big|far|tall|high|heavy|wide|deep|often|fast)|what (number|age|percentage|percent|share|proportion|fraction|sum|price|amount)|what (is|was|were|are|will be) the (population|price|cost|score|total|number|amount|size|salary|budget|figure|rate|age|value|death toll|toll|margin|tally|count|fine)|what (hourly|annual|yearly|weekly|monthly) (pay|wage|salary|rate))\b")]
+    private static partial Regex NumberQuestion();
+
+    [GeneratedRegex(@"^(what|which) (is|was|were|are) the (name|title|names|titles)\b|^what('s| is) (his|her|their|its) name\b")]
+    private static partial Regex NameQuestion();
+
+    [GeneratedRegex(@"^(in |from )?(what|which) (country|city|town|state|county|province|region|part of|place|village|district|neighbou?rhood|island|capital|street|building)\b")]
+    private static partial Regex PlaceQuestion();
+
+    [GeneratedRegex(@"^what (is|was|were|are) the (reason|cause|motive)s?\b")]
+    private static partial Regex ReasonQuestion();
 
     [GeneratedRegex(@"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b|\b(1[89]|20)\d\d\b|\b\d{1,2}(st|nd|rd|th)\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b(yesterday|today|tomorrow|tonight|last (week|month|year)|(days?|weeks?|months?|years?) (earlier|later|ago))\b|\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth) of\b")]
     private static partial Regex DatePattern();

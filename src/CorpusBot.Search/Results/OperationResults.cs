@@ -16,7 +16,11 @@ public sealed record SearchResults(IReadOnlyList<Citation> Citations, int Page, 
 /// <param name="Citations">Up to three sources, best first.</param>
 /// <param name="Answered">False when the collection does not seem to say; the citations are then only leads.</param>
 /// <param name="Notes">Things the person should know.</param>
-public sealed record AskResult(IReadOnlyList<Citation> Citations, bool Answered, IReadOnlyList<string> Notes);
+public sealed record AskResult(IReadOnlyList<Citation> Citations, bool Answered, IReadOnlyList<string> Notes)
+{
+    /// <summary>How far semantic recall reached for this answer; null when none is installed.</summary>
+    public Semantic.SemanticCoverage? Semantic { get; init; }
+}
 
 /// <summary>A quotation found in an article.</summary>
 /// <param name="Citation">The source, with the quotation as its excerpt.</param>

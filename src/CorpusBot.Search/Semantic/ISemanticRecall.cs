@@ -15,6 +15,13 @@ public interface ISemanticRecall
     /// vectors exist yet (or recall is off). Only passages of the index's current state are returned.
     /// </summary>
     IReadOnlyList<SemanticHit> Nearest(string query, int count, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The cosine similarity of <paramref name="query"/> to each of <paramref name="texts"/> (short windows of a
+    /// passage, to pick the one that answers), in order; empty when the model is not available. Costs a model run
+    /// per text: call it for a handful of windows, not for a collection.
+    /// </summary>
+    IReadOnlyList<float> Similarities(string query, IReadOnlyList<string> texts, CancellationToken cancellationToken = default) => [];
 }
 
 /// <summary>A passage found by meaning: its article, its place in the article and the cosine similarity (−1 to 1).</summary>
