@@ -10,10 +10,12 @@ WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props CorpusBot.sln .editorconfig ./
 COPY src/CorpusBot.Search/CorpusBot.Search.csproj src/CorpusBot.Search/
 COPY src/CorpusBot.Discord/CorpusBot.Discord.csproj src/CorpusBot.Discord/
+COPY src/CorpusBot.Semantic/CorpusBot.Semantic.csproj src/CorpusBot.Semantic/
 COPY src/CorpusBot/CorpusBot.csproj src/CorpusBot/
 COPY tests/CorpusBot.Search.Tests/CorpusBot.Search.Tests.csproj tests/CorpusBot.Search.Tests/
 COPY tests/CorpusBot.Discord.Tests/CorpusBot.Discord.Tests.csproj tests/CorpusBot.Discord.Tests/
 COPY tests/CorpusBot.Tests/CorpusBot.Tests.csproj tests/CorpusBot.Tests/
+COPY tests/CorpusBot.Semantic.Tests/CorpusBot.Semantic.Tests.csproj tests/CorpusBot.Semantic.Tests/
 COPY tests/CorpusBot.Testing.FakeDiscord/CorpusBot.Testing.FakeDiscord.csproj tests/CorpusBot.Testing.FakeDiscord/
 COPY tests/CorpusBot.Benchmarks/CorpusBot.Benchmarks.csproj tests/CorpusBot.Benchmarks/
 RUN dotnet restore CorpusBot.sln

@@ -25,6 +25,7 @@ public sealed partial class SemanticIndex : ISemanticRecall, IDisposable
     private readonly Lock _storeLock = new();
     private readonly SemaphoreSlim _buildGate = new(1, 1);
     private readonly SemaphoreSlim _changed = new(0, 1);
+    private readonly SemaphoreSlim _querySlots = new(QuerySlots, QuerySlots);
     private VectorStore? _store;
     private DateTime _storeStamp;
     private volatile View? _view;
@@ -50,6 +51,9 @@ public sealed partial class SemanticIndex : ISemanticRecall, IDisposable
             index.Committed += OnCommitted;
         }
     }
+
+    // Model runs for queries at once; a query finding them all taken answers without the model rather than queue.
+    private static readonly int QuerySlots = Math.Max(1, Environment.ProcessorCount / 2);
 
     /// <summary>The file the vectors are kept in.</summary>
     public string StoreFile => Path.Combine(_settings.StorePath, "vectors.bin");
@@ -108,8 +112,23 @@ public sealed partial class SemanticIndex : ISemanticRecall, IDisposable
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+        if (!_querySlots.Wait(0))
+        {
+            return []; // the model is busy with other queries: answer lexically rather than wait
+        }
+
+        float[] queryVector;
+        try
+        {
+            queryVector = encoder.EncodeQuery(query);
+        }
+        finally
+        {
+            _querySlots.Release();
+        }
+
         var query8 = new sbyte[view.Chunks.Dimensions];
-        var queryScale = Int8Vectors.Quantize(encoder.EncodeQuery(query), query8);
+        var queryScale = Int8Vectors.Quantize(queryVector, query8);
         var best = new PriorityQueue<int, float>(count + 1);
         for (var p = 0; p < view.Rows.Length; p++)
         {
@@ -157,9 +176,21 @@ public sealed partial class SemanticIndex : ISemanticRecall, IDisposable
             return [];
         }
 
-        var queryVector = encoder.EncodeQuery(query);
-        var vectors = encoder.EncodePassages(texts, cancellationToken);
-        return [.. vectors.Select(v => Math.Clamp(System.Numerics.Tensors.TensorPrimitives.Dot(queryVector, v), -1f, 1f))];
+        if (!_querySlots.Wait(0))
+        {
+            return []; // the model is busy with other queries: the caller does without rather than wait
+        }
+
+        try
+        {
+            var queryVector = encoder.EncodeQuery(query);
+            var vectors = encoder.EncodePassages(texts, cancellationToken);
+            return [.. vectors.Select(v => Math.Clamp(System.Numerics.Tensors.TensorPrimitives.Dot(queryVector, v), -1f, 1f))];
+        }
+        finally
+        {
+            _querySlots.Release();
+        }
     }
 
     /// <summary>
@@ -275,16 +306,16 @@ public sealed partial class SemanticIndex : ISemanticRecall, IDisposable
                     break;
                 }
 
-                var encoder = _encoder ?? LoadEncoder(threads);
-                if (encoder is null)
-                {
-                    return;
-                }
-
                 if (!logged)
                 {
                     LogBuilding(_logger, missing.Count, _settings.Model.Name, foreground ? "now" : "in the background");
                     logged = true;
+                }
+
+                var encoder = _encoder ?? LoadEncoder(threads);
+                if (encoder is null)
+                {
+                    return;
                 }
 
                 var lastSave = Stopwatch.StartNew();
@@ -601,6 +632,7 @@ public sealed partial class SemanticIndex : ISemanticRecall, IDisposable
 
         _buildGate.Dispose();
         _changed.Dispose();
+        _querySlots.Dispose();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Semantic recall is turned off (Semantic:Enabled is false)")]
@@ -618,7 +650,7 @@ public sealed partial class SemanticIndex : ISemanticRecall, IDisposable
     [LoggerMessage(Level = LogLevel.Information, Message = "Embedded {Count} passages in {Seconds:F1} s; {Embedded} of {Passages} passages have vectors")]
     private static partial void LogBuilt(ILogger logger, int count, double seconds, int embedded, int passages);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded the embedding model {Model} ({Threads} threads) in {ElapsedMs} ms")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Loaded the embedding model {Model} ({Threads} threads) in {ElapsedMs} ms")]
     private static partial void LogModelLoaded(ILogger logger, string model, int threads, long elapsedMs);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The embedding model {Model} could not be loaded ({Problem}); semantic recall is off")]

@@ -8,6 +8,7 @@ return args.FirstOrDefault() switch
     "compare" => await Compare.RunAsync(CompareOptions(args[1..]), Console.Out),
     "highlighter" => await CorpusBot.Benchmarks.Highlighting.HighlighterCommand.RunAsync(args[1..], Console.Out),
     "quality" => await CorpusBot.Benchmarks.Quality.QualityCommand.RunAsync(args[1..], Console.Out),
+    "embed" => Embeddings.Run(args[1..], Console.Out),
     _ => Usage(),
 };
 

@@ -34,7 +34,7 @@ internal static class CliApp
         root.Subcommands.Add(QueryCommand(ArticleCommand.Name, "Show an article by id or title, with its source.", "title", json, context,
             (services, text, _) => services.GetRequiredService<ArticleCommand>().Execute(text)));
         root.Subcommands.Add(PlainCommand(IndexCommand.Name, "Build or update the index, then print what changed and the stats.", json, context,
-            (services, ct) => services.GetRequiredService<IndexCommand>().ExecuteAsync(ct), refreshFirst: false));
+            (services, ct) => services.GetRequiredService<IndexCommand>().ExecuteAsync(embed: true, ct), refreshFirst: false));
         root.Subcommands.Add(PlainCommand(AboutCommand.Name, "The size of the collection and when the index last changed.", json, context,
             (services, _) => Task.FromResult(services.GetRequiredService<AboutCommand>().Execute()), refreshFirst: true));
         var urls = new Option<string?>("--urls") { Description = "Where the HTTP interactions endpoint listens (Discord:Transport=Http), e.g. http://0.0.0.0:8080." };

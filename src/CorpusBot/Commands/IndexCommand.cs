@@ -2,17 +2,26 @@ using System.Globalization;
 using CorpusBot.Replies;
 using CorpusBot.Search.Engine;
 using CorpusBot.Search.Indexing;
+using CorpusBot.Semantic;
 
 namespace CorpusBot.Commands;
 
 /// <summary>index: brings the index up to date with the articles folder and reports what changed.</summary>
-public sealed class IndexCommand(CorpusIndexer indexer, CorpusSearcher searcher)
+public sealed class IndexCommand(CorpusIndexer indexer, CorpusSearcher searcher, SemanticIndex semantic)
 {
     public const string Name = "index";
 
-    public async Task<Reply> ExecuteAsync(CancellationToken cancellationToken)
+    /// <summary>Updates the index; the bot's background service then embeds new passages (for /reindex).</summary>
+    public Task<Reply> ExecuteAsync(CancellationToken cancellationToken) => ExecuteAsync(embed: false, cancellationToken);
+
+    /// <summary>
+    /// Updates the index; with <paramref name="embed"/> (the command line) also embeds the passages that have no
+    /// vector yet, in the foreground, logging progress.
+    /// </summary>
+    public async Task<Reply> ExecuteAsync(bool embed, CancellationToken cancellationToken)
     {
         var report = await indexer.UpdateAsync(cancellationToken);
+        var coverage = embed ? await semantic.BuildAsync(cancellationToken) : semantic.Coverage;
         var stats = searcher.Stats();
         var message = report.ReadOnly
             ? "Another CorpusBot process is updating this index, so nothing was changed from here."
@@ -35,6 +44,7 @@ public sealed class IndexCommand(CorpusIndexer indexer, CorpusSearcher searcher)
             new("Took", $"{report.Elapsed.TotalMilliseconds:F0} ms"),
         };
         facts.AddRange(AboutCommand.StatsFacts(stats));
+        facts.Add(AboutCommand.SemanticFact(coverage));
         return new Reply(Name, null, ReplyKind.Info, message, []) { Facts = facts };
     }
 

@@ -41,5 +41,6 @@ internal static class DiscordServices
         services.AddSingleton<BotExit>();
         services.AddSingleton<IndexHostedService>();
         services.AddHostedService(sp => sp.GetRequiredService<IndexHostedService>());
+        services.AddHostedService<SemanticHostedService>();
     }
 }

@@ -2,6 +2,8 @@ using CorpusBot.Commands;
 using CorpusBot.Search.Articles;
 using CorpusBot.Search.Engine;
 using CorpusBot.Search.Indexing;
+using CorpusBot.Search.Semantic;
+using CorpusBot.Semantic;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -23,6 +25,13 @@ internal static class CorpusServices
             sp.GetRequiredService<ArticleReader>(),
             Options(sp).FullArticlesPath,
             sp.GetRequiredService<ILogger<CorpusIndexer>>()));
+        services.AddOptions<SemanticOptions>().Bind(configuration.GetSection(SemanticOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SemanticOptions>, SemanticOptionsValidator>();
+        services.AddSingleton(sp => new SemanticIndex(
+            sp.GetRequiredService<CorpusIndex>(),
+            sp.GetRequiredService<IOptions<SemanticOptions>>().Value.ToSettings(Options(sp)),
+            sp.GetRequiredService<ILogger<SemanticIndex>>()));
+        services.AddSingleton<ISemanticRecall>(sp => sp.GetRequiredService<SemanticIndex>());
         services.AddSingleton<CorpusSearcher>();
         services.AddSingleton<CommandRunner>();
         services.AddSingleton<AskCommand>();
