@@ -46,15 +46,36 @@ public static partial class QuestionKind
     public static bool Offers(AnswerKind kind, string window) => kind switch
     {
         AnswerKind.Date => DatePattern().IsMatch(window),
-        AnswerKind.Number => NumberPattern().IsMatch(window),
+        AnswerKind.Number => OffersQuantity(window),
         AnswerKind.Person => PersonPattern().IsMatch(window),
         AnswerKind.Place => PlacePattern().IsMatch(window),
         AnswerKind.Reason => ReasonPattern().IsMatch(window),
         _ => false,
     };
 
+    // A quantity answers "how many/how much": a year ("in 1923") or a day of a month ("Sept. 13") does not.
+    private static bool OffersQuantity(string window)
+    {
+        foreach (Match match in NumberPattern().Matches(window))
+        {
+            var value = match.Value;
+            var isYear = value.Length == 4 && value.All(char.IsDigit) && value[0] is '1' or '2' && !CurrencyBefore(window, match.Index);
+            if (!isYear && !DayOfMonth().IsMatch(window[..match.Index]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool CurrencyBefore(string text, int index) => index > 0 && text[index - 1] is '$' or '\u00A3' or '\u20AC';
+
     private static bool Starts(string text, params string[] openings) =>
         openings.Any(o => text.StartsWith(o + " ", StringComparison.Ordinal) || text.StartsWith(o + "'", StringComparison.Ordinal) || text == o);
+
+    [GeneratedRegex(@"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|August|September|October|November|December)\.?\s*$")]
+    private static partial Regex DayOfMonth();
 
     // "In which city…", "For how much…", "According to X, why…": the kind is read after the opening preposition.
     [GeneratedRegex(@"^(in|on|at|for|by|from|to|during|since|after|before|of|with|according to [^,]+,)\s+(?=(what|which|how|whom|when|where|why)\b)")]

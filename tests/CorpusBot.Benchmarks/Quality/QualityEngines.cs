@@ -3,6 +3,8 @@ using CorpusBot.Search.Articles;
 using CorpusBot.Search.Engine;
 using CorpusBot.Search.Indexing;
 using CorpusBot.Search.Querying;
+using CorpusBot.Semantic;
+using CorpusBot.Semantic.Embedding;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -54,16 +56,29 @@ internal sealed class CorpusBotEngine : IQualityEngine
         }
 
         var index = CorpusIndex.Open(indexPath, NullLogger.Instance); // reopened once the build's merges are done, as served
-        var (searcher, name) = NewSearcher(index, semantic);
-        return new CorpusBotEngine(index, searcher, name);
+        var (searcher, name, recall) = await NewSearcherAsync(index, semantic);
+        return new CorpusBotEngine(index, searcher, name) { _recall = recall };
     }
 
+    private SemanticIndex? _recall;
+
     /// <summary>
-    /// The one place the searcher is made. Semantic recall (new CorpusSearcher(index, semanticRecall)) is not in the
-    /// core yet: until it is, both settings run the lexical searcher, and the name says so.
+    /// The one place the searcher is made: with the product's own semantic recall (the model named by
+    /// CORPUSBOT_MODEL, else the default), its vectors kept in the bench cache so a second run embeds nothing.
     /// </summary>
-    private static (CorpusSearcher Searcher, string Name) NewSearcher(CorpusIndex index, bool semantic) =>
-        (new CorpusSearcher(index), semantic ? "CorpusBot (semantic recall not available: lexical)" : "CorpusBot (--no-semantic)");
+    private static async Task<(CorpusSearcher Searcher, string Name, SemanticIndex? Recall)> NewSearcherAsync(CorpusIndex index, bool semantic)
+    {
+        if (!semantic)
+        {
+            return (new CorpusSearcher(index), "CorpusBot (--no-semantic)", null);
+        }
+
+        var model = EmbeddingModel.Find(Environment.GetEnvironmentVariable("CORPUSBOT_MODEL")) ?? EmbeddingModel.All[0];
+        var store = Path.Combine(RealText.CacheRoot, "quality-vectors", model.Name);
+        var recall = new SemanticIndex(index, new SemanticSettings(true, SemanticSettings.DefaultMaxPassages, model, store), NullLogger<SemanticIndex>.Instance);
+        var coverage = await recall.BuildAsync();
+        return (new CorpusSearcher(index, recall), $"CorpusBot ({model.Name}, {coverage.Embedded}/{coverage.Passages} passages embedded)", recall);
+    }
 
     public EngineAnswer Ask(string question)
     {
@@ -84,7 +99,11 @@ internal sealed class CorpusBotEngine : IQualityEngine
         return new EngineQuote(result.Exact, [.. result.Matches.Select(m => m.Citation.ArticleId)], [.. result.Matches.Select(m => m.Quotation)]);
     }
 
-    public void Dispose() => _index.Dispose();
+    public void Dispose()
+    {
+        _recall?.Dispose();
+        _index.Dispose();
+    }
 }
 
 /// <summary>
