@@ -74,11 +74,31 @@ public sealed class SemanticFusionTests : IDisposable
         Assert.Null(answer.Semantic);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task The_answers_window_is_the_one_the_model_finds_nearest_to_the_question(bool modelAvailable)
+    {
+        var sentences = string.Join(' ', Enumerable.Range(0, 5).Select(i => $"The harbour committee met for the {i + 1}th time about the harbour wall."));
+        _corpus.Write("harbour.txt", $"---\ntitle: Harbour news\n---\n{sentences} The treasurer put the bill at forty thousand pounds.\n");
+        await _corpus.UpdateAsync();
+        var recall = new FixedRecall(new SemanticHit("harbour", 0, 0.8f)) { Nearness = modelAvailable ? text => text.Contains("treasurer", StringComparison.Ordinal) ? 0.9f : 0.4f : null };
+
+        var answer = new CorpusSearcher(_corpus.Index, recall).Ask("What will mending the harbour wall cost?");
+
+        Assert.Equal(modelAvailable, answer.Citations[0].Excerpt.Text.Contains("forty thousand pounds", StringComparison.Ordinal));
+    }
+
     private sealed class FixedRecall(params SemanticHit[] hits) : ISemanticRecall
     {
+        public Func<string, float>? Nearness { get; init; }
+
         public SemanticCoverage Coverage => new(SemanticState.Ready, 2, 2, null);
 
         public IReadOnlyList<SemanticHit> Nearest(string query, int count, CancellationToken cancellationToken = default) => [.. hits.Take(count)];
+
+        public IReadOnlyList<float> Similarities(string query, IReadOnlyList<string> texts, CancellationToken cancellationToken = default) =>
+            Nearness is null ? [] : [.. texts.Select(Nearness)];
     }
 
     public void Dispose() => _corpus.Dispose();
