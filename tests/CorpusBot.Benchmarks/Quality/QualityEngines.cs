@@ -80,9 +80,23 @@ internal sealed class CorpusBotEngine : IQualityEngine
         return (new CorpusSearcher(index, recall), $"CorpusBot ({model.Name}, {coverage.Embedded}/{coverage.Passages} passages embedded)", recall);
     }
 
+    private readonly List<double> _askMilliseconds = [];
+
+    /// <summary>Ask latency over the run (each question asked once, as a user would: no warm-up pass) and this process's peak RSS.</summary>
+    public string LatencySummary()
+    {
+        var sorted = _askMilliseconds.Order().ToList();
+        double At(double q) => sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
+        using var self = System.Diagnostics.Process.GetCurrentProcess();
+        return $"{Name}: ask latency, each question once (n={sorted.Count}): p50 {At(0.5):F1} ms, p99 {At(0.99):F1} ms, max {At(1):F1} ms; "
+            + $"peak RSS of the whole run (CorpusBot, the model and both FTS5 databases) {self.PeakWorkingSet64 / (1024 * 1024)} MB";
+    }
+
     public EngineAnswer Ask(string question)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var result = _searcher.Ask(question);
+        _askMilliseconds.Add(clock.Elapsed.TotalMilliseconds);
         var top = result.Citations.FirstOrDefault();
         return new EngineAnswer(
             result.Answered ? top?.ArticleId : null,

@@ -52,6 +52,7 @@ internal static class QualityEvaluation
                 output.Write(Markdown(engines, rows));
                 output.WriteLine();
                 output.Write(Misses(engines[0].Name, outcomes));
+                output.WriteLine(((CorpusBotEngine)engines[0]).LatencySummary());
                 await WriteJsonAsync(options, engines, rows, outcomes);
                 output.WriteLine($"JSON: {options.ResultsPath}");
                 return 0;
