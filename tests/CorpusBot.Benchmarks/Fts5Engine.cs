@@ -20,7 +20,14 @@ internal sealed class Fts5Engine : IDisposable
     }
 
     /// <summary>Reads every article (with the same reader CorpusBot uses) into a new FTS5 table, in one transaction.</summary>
-    public static async Task<Fts5Engine> BuildAsync(string collection, string databasePath)
+    public static async Task<Fts5Engine> BuildAsync(string collection, string databasePath) =>
+        new(await CreateTableAsync(collection, databasePath, article => [article.Body]));
+
+    /// <summary>
+    /// A new FTS5 table <c>docs(id, title, body)</c> (porter, unicode61, diacritics removed) holding one row per text
+    /// <paramref name="rows"/> gives for each article, read with the same reader CorpusBot uses, in one transaction.
+    /// </summary>
+    public static async Task<SqliteConnection> CreateTableAsync(string collection, string databasePath, Func<CorpusBot.Search.Articles.Article, IEnumerable<string>> rows)
     {
         var connection = new SqliteConnection($"Data Source={databasePath}");
         connection.Open();
@@ -40,17 +47,22 @@ internal sealed class Fts5Engine : IDisposable
         var body = insert.Parameters.Add("$body", SqliteType.Text);
         foreach (var file in ArticleFile.Scan(collection))
         {
-            if ((await reader.ReadAsync(file)).Article is { } article)
+            if ((await reader.ReadAsync(file)).Article is not { } article)
+            {
+                continue;
+            }
+
+            foreach (var text in rows(article))
             {
                 id.Value = article.Id;
                 title.Value = article.Metadata.Title;
-                body.Value = article.Body;
+                body.Value = text;
                 insert.ExecuteNonQuery();
             }
         }
 
         transaction.Commit();
-        return new Fts5Engine(connection);
+        return connection;
     }
 
     /// <summary>The top five articles with their snippets; the query's words are OR-ed, quoted phrases kept.</summary>

@@ -132,11 +132,7 @@ public sealed partial class CorpusSearcher
             .ToList();
         if (nearest.Similarity.Count > 0)
         {
-            // The answer's excerpt by meaning, from the article's best few passages: a question in other words often
-            // ranks first the passage that shares its names, while the fact asked for sits in the next one.
-            var article = best[0].Document.Get(ArticleId);
-            var siblings = ranked.Where(r => r.Document.Get(ArticleId) == article).OrderByDescending(r => r.Score).Take(PassagesByMeaning).ToList();
-            best[0] = WindowByMeaning(best[0], siblings, parsed.Text, favour);
+            best[0] = WindowByMeaning(best[0], parsed.Text, favour);
         }
 
         var first = best[0];
@@ -179,9 +175,6 @@ public sealed partial class CorpusSearcher
     private const int WindowsByWords = 3;
     private const int WindowsByKind = 2;
 
-    // Passages of the answering article whose windows are asked of the model. Three (the article's best three) were
-    // measured too: one more right article on the real-text set, fewer answers in the excerpt, three times the model work.
-    private const int PassagesByMeaning = 1;
 
     // The model's similarity decides between windows; the question's words and the kind asked for tip close calls.
     private const double WordsCredit = 0.2;
@@ -195,51 +188,44 @@ public sealed partial class CorpusSearcher
     /// hold what the question asks for), the one the model finds nearest to the question. A question in other words
     /// marks few words, so the window it would get by marks alone is often the one that merely shares a name.
     /// </summary>
-    private Candidate WindowByMeaning(Candidate answer, IReadOnlyList<Candidate> passages, string question, Func<string, bool>? favour)
+    // (Choosing among the article's best three passages was measured too: one more right article on the real-text
+    // set, two fewer answers in the excerpt, three times the model work.)
+    private Candidate WindowByMeaning(Candidate answer, string question, Func<string, bool>? favour)
     {
-        var pool = new List<(Candidate Passage, ScoredWindow Window)>();
-        foreach (var passage in passages)
-        {
-            var windows = ExcerptBuilder.Windows(passage.Passage, passage.Marks, ExcerptBuilder.TargetLength, favour, bonus: 0);
-            var chosen = windows.OrderByDescending(w => w.Score).Take(WindowsByWords)
-                .Concat(windows.Where(w => w.Offers).OrderByDescending(w => w.Score).Take(WindowsByKind))
-                .Distinct()
-                .ToList();
+        var text = answer.Passage.Text;
+        var windows = ExcerptBuilder.Windows(answer.Passage, answer.Marks, ExcerptBuilder.TargetLength, favour, bonus: 0);
+        var chosen = windows.OrderByDescending(w => w.Score).Take(WindowsByWords)
+            .Concat(windows.Where(w => w.Offers).OrderByDescending(w => w.Score).Take(WindowsByKind))
+            .Distinct()
+            .ToList();
 
-            // Each also with the sentence after it, up to the longest excerpt: the answer is often the next sentence.
-            var text = passage.Passage.Text;
-            var starts = Text.Sentences.Starts(text);
-            var longer = chosen
-                .Select(w => starts.FirstOrDefault(st => st > w.End, text.Length) is var next && next - w.Start <= ExcerptBuilder.MaxLength && next > w.End
-                    ? w with { End = next, Offers = favour?.Invoke(text[w.Start..next]) ?? false }
-                    : null)
-                .OfType<ScoredWindow>()
-                .Where(w => !chosen.Any(c => c.Start == w.Start && c.End == w.End))
-                .ToList();
-            pool.AddRange(chosen.Concat(longer).Select(w => (passage, w)));
-        }
-
+        // Each also with the sentence after it, up to the longest excerpt: the answer is often the next sentence.
+        var starts = Text.Sentences.Starts(text);
+        var longer = chosen
+            .Select(w => starts.FirstOrDefault(st => st > w.End, text.Length) is var next && next - w.Start <= ExcerptBuilder.MaxLength && next > w.End
+                ? w with { End = next, Offers = favour?.Invoke(text[w.Start..next]) ?? false }
+                : null)
+            .OfType<ScoredWindow>()
+            .Where(w => !chosen.Any(c => c.Start == w.Start && c.End == w.End));
+        var pool = chosen.Concat(longer).ToList();
         if (pool.Count < 2)
         {
             return answer;
         }
 
-        var similarities = semantic!.Similarities(question, [.. pool.Select(p => p.Passage.Passage.Text[p.Window.Start..p.Window.End])]);
+        var similarities = semantic!.Similarities(question, [.. pool.Select(w => text[w.Start..w.End])]);
         if (similarities.Count != pool.Count)
         {
             return answer; // the model is busy or not loaded: the window chosen by words stands
         }
 
         // The more of the question's words the best window holds, the more they count against the model's choice.
-        var most = Math.Max(pool.Max(p => p.Window.Score), 1e-9);
+        var most = Math.Max(pool.Max(w => w.Score), 1e-9);
         var wordsCredit = WordsCredit * answer.Window;
         var best = Enumerable.Range(0, pool.Count)
-            .MaxBy(i => similarities[i] + (wordsCredit * Math.Max(0, pool[i].Window.Score) / most) + (pool[i].Window.Offers ? KindCredit : 0)
-                + (LengthCredit * Math.Min(1, (double)(pool[i].Window.End - pool[i].Window.Start) / ExcerptBuilder.TargetLength)));
-        var (from, window) = pool[best];
-
-        // The answer keeps the article's standing (coverage, similarity, score): only the passage shown changes.
-        return answer with { Document = from.Document, Passage = from.Passage, Marks = from.Marks, Excerpt = ExcerptBuilder.Cut(from.Passage, from.Marks, window) };
+            .MaxBy(i => similarities[i] + (wordsCredit * Math.Max(0, pool[i].Score) / most) + (pool[i].Offers ? KindCredit : 0)
+                + (LengthCredit * Math.Min(1, (double)(pool[i].End - pool[i].Start) / ExcerptBuilder.TargetLength)));
+        return answer with { Excerpt = ExcerptBuilder.Cut(answer.Passage, answer.Marks, pool[best]) };
     }
 
     /// <summary>The passages nearest to the question by meaning, as documents of this searcher's state, with their similarity.</summary>

@@ -34,13 +34,12 @@ public static class ExcerptBuilder
     /// </summary>
     public static IReadOnlyList<Mark> FindMarks(string text, QueryTerms query, IReadOnlyDictionary<string, double>? weights, out HashSet<string> found, int foundFrom, int foundTo)
     {
-        var passage = text;
         found = new HashSet<string>(StringComparer.Ordinal);
         var marks = new List<Mark>();
         if (query.Terms.Count > 0)
         {
             var wanted = new HashSet<string>(query.Terms, StringComparer.Ordinal);
-            foreach (var token in TokenReader.Read(CorpusAnalyzers.Stemmed, passage, wanted))
+            foreach (var token in TokenReader.Read(CorpusAnalyzers.Stemmed, text, wanted))
             {
                 if (token.Start >= foundFrom && token.End <= foundTo)
                 {
@@ -53,7 +52,7 @@ public static class ExcerptBuilder
 
         if (query.Phrases.Count > 0)
         {
-            var exact = TokenReader.Read(CorpusAnalyzers.Exact, passage);
+            var exact = TokenReader.Read(CorpusAnalyzers.Exact, text);
             foreach (var phrase in query.Phrases)
             {
                 foreach (var (start, end) in PhraseMatcher.Find(exact, phrase))

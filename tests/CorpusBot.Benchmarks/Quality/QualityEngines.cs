@@ -141,40 +141,9 @@ internal sealed partial class Fts5QualityEngine : IQualityEngine
 
     public static async Task<Fts5QualityEngine> BuildAsync(string collection, string databasePath, bool paragraphs)
     {
-        var connection = new SqliteConnection($"Data Source={databasePath}");
-        connection.Open();
-        using (var create = connection.CreateCommand())
-        {
-            create.CommandText = "CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, title, body, tokenize = 'porter unicode61 remove_diacritics 2')";
-            create.ExecuteNonQuery();
-        }
-
-        var reader = new ArticleReader(5 << 20);
-        using var transaction = connection.BeginTransaction();
-        using var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText = "INSERT INTO docs (id, title, body) VALUES ($id, $title, $body)";
-        var id = insert.Parameters.Add("$id", SqliteType.Text);
-        var title = insert.Parameters.Add("$title", SqliteType.Text);
-        var body = insert.Parameters.Add("$body", SqliteType.Text);
-        foreach (var file in ArticleFile.Scan(collection))
-        {
-            if ((await reader.ReadAsync(file)).Article is not { } article)
-            {
-                continue;
-            }
-
-            var blocks = paragraphs ? BlankLines().Split(article.Body).Where(b => b.Trim().Length > 0) : [article.Body];
-            foreach (var block in blocks)
-            {
-                id.Value = article.Id;
-                title.Value = article.Metadata.Title;
-                body.Value = block.Trim();
-                insert.ExecuteNonQuery();
-            }
-        }
-
-        transaction.Commit();
+        var connection = await Fts5Engine.CreateTableAsync(collection, databasePath, article => paragraphs
+            ? BlankLines().Split(article.Body).Select(b => b.Trim()).Where(b => b.Length > 0)
+            : [article.Body.Trim()]);
         return new Fts5QualityEngine(connection, paragraphs ? "FTS5 paragraphs" : "FTS5 articles");
     }
 
