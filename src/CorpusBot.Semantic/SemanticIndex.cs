@@ -45,7 +45,7 @@ public sealed partial class SemanticIndex : ISemanticRecall, IDisposable
         _index = index;
         _settings = settings;
         _logger = logger;
-        _createEncoder = createEncoder ?? ((model, threads) => OnnxTextEncoder.Create(model, threads));
+        _createEncoder = createEncoder ?? ((model, threads) => OnnxTextEncoder.Create(model, threads, modelFolder: Path.Combine(settings.StorePath, "model")));
         if (settings.Enabled)
         {
             index.Committed += OnCommitted;

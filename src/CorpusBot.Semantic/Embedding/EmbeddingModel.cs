@@ -1,7 +1,3 @@
-using System.Reflection;
-using System.Runtime.Loader;
-using System.Text;
-
 namespace CorpusBot.Semantic.Embedding;
 
 /// <summary>How a model turns the encoder's token states into one vector per text.</summary>
@@ -70,37 +66,8 @@ public sealed record EmbeddingModel(
     public static EmbeddingModel? Find(string? name) =>
         All.FirstOrDefault(m => string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>Where the model files are extracted to when no folder is given (shared by tests and benchmarks).</summary>
+    public static string SharedCacheFolder => Path.Combine(Path.GetTempPath(), "corpusbot-models");
+
     internal string AssemblyPath => Path.Combine(AppContext.BaseDirectory, "models", AssemblyFile);
-
-    /// <summary>
-    /// Reads the ONNX model and the vocabulary out of the carrying assembly. It is loaded into a collectible context
-    /// and unloaded again, so its 90 MB image does not stay mapped once the bytes are read.
-    /// </summary>
-    internal (byte[] Model, string Vocabulary) ReadResources()
-    {
-        if (!File.Exists(AssemblyPath))
-        {
-            throw new FileNotFoundException($"The model {Name} is not installed: {AssemblyPath} is missing (it is copied there by the build).", AssemblyPath);
-        }
-
-        var context = new AssemblyLoadContext($"model:{Name}", isCollectible: true);
-        try
-        {
-            var assembly = context.LoadFromAssemblyPath(AssemblyPath);
-            return (ReadBytes(assembly, ResourcePrefix + "model.onnx"), Encoding.UTF8.GetString(ReadBytes(assembly, ResourcePrefix + "vocab.txt")));
-        }
-        finally
-        {
-            context.Unload();
-        }
-    }
-
-    private static byte[] ReadBytes(Assembly assembly, string name)
-    {
-        using var stream = assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidDataException($"{assembly.GetName().Name} has no resource {name}.");
-        var bytes = new byte[stream.Length];
-        stream.ReadExactly(bytes);
-        return bytes;
-    }
 }

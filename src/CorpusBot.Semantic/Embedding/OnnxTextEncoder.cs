@@ -42,23 +42,27 @@ public sealed class OnnxTextEncoder : ITextEncoder
 
     /// <summary>
     /// Loads <paramref name="model"/>. <paramref name="threads"/> is the number of threads one inference may use (1 for
-    /// background work beside queries, all cores for a foreground build); threads never spin while idle.
+    /// background work beside queries, all cores for a foreground build); threads never spin while idle. The model's
+    /// files are extracted once into <paramref name="modelFolder"/> (default <see cref="EmbeddingModel.SharedCacheFolder"/>).
     /// </summary>
-    public static OnnxTextEncoder Create(EmbeddingModel model, int threads, int batchSize = 16)
+    public static OnnxTextEncoder Create(EmbeddingModel model, int threads, int batchSize = 16, string? modelFolder = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
-        var (bytes, vocabulary) = model.ReadResources();
+        var (modelFile, vocabularyFile) = ModelFiles.Ensure(model, modelFolder ?? EmbeddingModel.SharedCacheFolder);
         using var options = new SessionOptions
         {
             IntraOpNumThreads = threads,
             InterOpNumThreads = 1,
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+
+            // Without the arena, what one batch needed is returned once it has run, not kept for the process's life.
+            EnableCpuMemArena = false,
         };
         options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
-        var session = new InferenceSession(bytes, options);
-        return new OnnxTextEncoder(model, session, new WordPieceTokenizer(vocabulary), batchSize, threads);
+        var session = new InferenceSession(modelFile, options);
+        return new OnnxTextEncoder(model, session, new WordPieceTokenizer(File.ReadAllText(vocabularyFile)), batchSize, threads);
     }
 
     /// <inheritdoc />

@@ -10,7 +10,7 @@ public sealed class WordPieceTokenizerTests
 {
     private static readonly Lazy<(WordPieceTokenizer Tokenizer, string[] Lines)> Vocabulary = new(() =>
     {
-        var (_, text) = EmbeddingModel.ArcticXs.ReadResources();
+        var text = VocabularyText(EmbeddingModel.ArcticXs);
         return (new WordPieceTokenizer(text), text.Split('\n').Select(l => l.TrimEnd('\r')).ToArray());
     });
 
@@ -55,6 +55,9 @@ public sealed class WordPieceTokenizerTests
     [Fact]
     public void Both_models_share_one_vocabulary()
     {
-        Assert.Equal(EmbeddingModel.ArcticXs.ReadResources().Vocabulary, EmbeddingModel.MiniLm.ReadResources().Vocabulary);
+        Assert.Equal(VocabularyText(EmbeddingModel.ArcticXs), VocabularyText(EmbeddingModel.MiniLm));
     }
+
+    private static string VocabularyText(EmbeddingModel model) =>
+        File.ReadAllText(ModelFiles.Ensure(model, EmbeddingModel.SharedCacheFolder).Vocabulary);
 }
