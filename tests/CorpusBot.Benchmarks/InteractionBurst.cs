@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using CorpusBot.Cli;
+using CorpusBot.Bot;
 using CorpusBot.Discord;
 using CorpusBot.Hosting;
 using CorpusBot.Testing.FakeDiscord;

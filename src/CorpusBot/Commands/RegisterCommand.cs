@@ -1,3 +1,4 @@
+using CorpusBot.Bot;
 using CorpusBot.Discord;
 using CorpusBot.Discord.Rest;
 using CorpusBot.Replies;

@@ -1,4 +1,5 @@
 using CorpusBot.Cli;
+using CorpusBot.Bot;
 using CorpusBot.Discord;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,12 +2,13 @@ using CorpusBot.Discord.Gateway;
 using CorpusBot.Discord.Http;
 using CorpusBot.Discord.Interactions;
 using CorpusBot.Discord.Rest;
+using CorpusBot.Discord;
 using CorpusBot.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace CorpusBot.Discord;
+namespace CorpusBot.Bot;
 
 internal static class DiscordServices
 {

@@ -2,7 +2,7 @@ using System.Globalization;
 using CorpusBot.Discord.Text;
 using CorpusBot.Replies;
 
-namespace CorpusBot.Discord;
+namespace CorpusBot.Bot;
 
 /// <summary>
 /// The custom_id of a search page button carries everything needed to show that page

@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using NSec.Cryptography;
 
-namespace CorpusBot.Tests.Discord;
+namespace CorpusBot.Tests.Bot;
 
 /// <summary>The HTTP transport end to end: Kestrel on 127.0.0.1, signed requests, the real commands over a temp corpus.</summary>
 public sealed class HttpEndpointTests : IAsyncLifetime

@@ -1,4 +1,5 @@
 using System.Text;
+using CorpusBot.Bot;
 using CorpusBot.Discord;
 using CorpusBot.Discord.Interactions;
 using CorpusBot.Discord.Models;
@@ -7,7 +8,7 @@ using CorpusBot.Replies;
 using CorpusBot.Search.Excerpts;
 using CorpusBot.Search.Results;
 
-namespace CorpusBot.Tests.Discord;
+namespace CorpusBot.Tests.Bot;
 
 public class DiscordReplyRendererTests
 {

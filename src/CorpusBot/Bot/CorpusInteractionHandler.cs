@@ -5,7 +5,7 @@ using CorpusBot.Discord.Text;
 using CorpusBot.Replies;
 using CorpusBot.Search.Engine;
 
-namespace CorpusBot.Discord;
+namespace CorpusBot.Bot;
 
 /// <summary>Maps Discord interactions to the commands and renders their replies. Knows commands; knows no sockets.</summary>
 internal sealed class CorpusInteractionHandler(

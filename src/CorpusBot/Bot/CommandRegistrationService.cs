@@ -1,9 +1,10 @@
 using CorpusBot.Discord.Rest;
+using CorpusBot.Discord;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace CorpusBot.Discord;
+namespace CorpusBot.Bot;
 
 /// <summary>In HTTP mode (no READY to wait for): registers the commands once at start when a token and application id are set.</summary>
 internal sealed partial class CommandRegistrationService(DiscordRestClient rest, IOptions<DiscordOptions> options, ILogger<CommandRegistrationService> logger) : BackgroundService

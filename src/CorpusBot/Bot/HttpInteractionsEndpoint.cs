@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CorpusBot.Discord;
+namespace CorpusBot.Bot;
 
 /// <summary>POST /interactions (signed by Discord) and GET /healthz (for a load balancer).</summary>
 internal static class HttpInteractionsEndpoint

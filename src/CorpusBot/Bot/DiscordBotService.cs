@@ -1,13 +1,14 @@
 using CorpusBot.Discord.Gateway;
 using CorpusBot.Discord.Interactions;
 using CorpusBot.Discord.Rest;
+using CorpusBot.Discord;
 using CorpusBot.Hosting;
 using CorpusBot.Search.Engine;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace CorpusBot.Discord;
+namespace CorpusBot.Bot;
 
 /// <summary>Runs the gateway, registers the commands once READY, and hands interactions to the dispatcher.</summary>
 internal sealed partial class DiscordBotService(

@@ -5,7 +5,7 @@ using CorpusBot.Tests.Support;
 using Microsoft.Extensions.Logging;
 using Xunit.Abstractions;
 
-namespace CorpusBot.Tests.Discord;
+namespace CorpusBot.Tests.Bot;
 
 [Collection(SerialCollection.Name)]
 public sealed class BotEndToEndTests(ITestOutputHelper output)

@@ -1,6 +1,7 @@
+using CorpusBot.Discord;
 using Microsoft.Extensions.Options;
 
-namespace CorpusBot.Discord;
+namespace CorpusBot.Bot;
 
 /// <summary>Checks the Discord settings when the bot starts, naming what to set. Never echoes the token.</summary>
 internal sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>

@@ -1,4 +1,5 @@
 using CorpusBot.Cli;
+using CorpusBot.Bot;
 using CorpusBot.Discord;
 using CorpusBot.Hosting;
 using CorpusBot.Testing.FakeDiscord;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace CorpusBot.Tests.Discord;
+namespace CorpusBot.Tests.Bot;
 
 /// <summary>The whole bot (index service, commands, Discord layer) against a loopback fake Discord and a temp corpus.</summary>
 public sealed class BotHost : IAsyncDisposable

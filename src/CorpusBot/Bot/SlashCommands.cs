@@ -1,8 +1,9 @@
 using CorpusBot.Commands;
 using CorpusBot.Discord.Models;
 using CorpusBot.Discord.Rest;
+using CorpusBot.Discord;
 
-namespace CorpusBot.Discord;
+namespace CorpusBot.Bot;
 
 /// <summary>The commands registered with Discord: names and options as people see them.</summary>
 internal static class SlashCommands

@@ -5,7 +5,7 @@ using CorpusBot.Discord.Text;
 using CorpusBot.Replies;
 using CorpusBot.Search.Results;
 
-namespace CorpusBot.Discord;
+namespace CorpusBot.Bot;
 
 /// <summary>
 /// Renders a transport-neutral <see cref="Reply"/> as a Discord message: an embed per citation (title linked
