@@ -6,12 +6,16 @@ namespace CorpusBot.Discord.Models;
 /// <param name="Type">1 slash (CHAT_INPUT), 2 user, 3 message.</param>
 /// <param name="Options">Parameters, required ones first.</param>
 /// <param name="DefaultMemberPermissions">Permission bits (as a decimal string) a member needs to see the command by default.</param>
+/// <param name="IntegrationTypes">The installations (server, user) the command is available in; global commands only.</param>
+/// <param name="Contexts">Where the command can be used (server, the bot's DM, other DMs); global commands only.</param>
 public sealed record ApplicationCommand(
     string Name,
     string? Description,
     int Type = ApplicationCommand.ChatInput,
     IReadOnlyList<CommandOption>? Options = null,
-    string? DefaultMemberPermissions = null)
+    string? DefaultMemberPermissions = null,
+    IReadOnlyList<ApplicationIntegrationType>? IntegrationTypes = null,
+    IReadOnlyList<InteractionContextType>? Contexts = null)
 {
     /// <summary>A slash command.</summary>
     public const int ChatInput = 1;

@@ -13,7 +13,9 @@ public sealed record Interaction(
     string? ChannelId = null,
     GuildMember? Member = null,
     DiscordUser? User = null,
-    MessageReference? Message = null)
+    MessageReference? Message = null,
+    InteractionContextType? Context = null,
+    IReadOnlyDictionary<string, string>? AuthorizingIntegrationOwners = null)
 {
     /// <summary>PING (HTTP interactions only).</summary>
     public const int Ping = 1;
@@ -27,8 +29,16 @@ public sealed record Interaction(
     /// <summary>An autocomplete request while an option is typed.</summary>
     public const int ApplicationCommandAutocomplete = 4;
 
-    /// <summary>The person who triggered it.</summary>
+    /// <summary>The person who triggered it: <c>member.user</c> in a server, <c>user</c> in DMs.</summary>
     public DiscordUser? Invoker => Member?.User ?? User;
+
+    /// <summary>
+    /// True when it came from a server the app is installed to (not a DM, group DM, or a server where only a member
+    /// installed the app to their account): Discord then lists the server's id under the guild-install key.
+    /// </summary>
+    public bool FromInstalledGuild => GuildId is not null
+        && (AuthorizingIntegrationOwners is null
+            || AuthorizingIntegrationOwners.TryGetValue(((int)ApplicationIntegrationType.GuildInstall).ToString(System.Globalization.CultureInfo.InvariantCulture), out var owner) && owner == GuildId);
 }
 
 /// <summary>The command or component data of an interaction.</summary>
