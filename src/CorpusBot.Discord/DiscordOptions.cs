@@ -35,4 +35,9 @@ public sealed class DiscordOptions
 
     /// <summary>An answer not ready after this long is deferred, so Discord's 3-second deadline is always met.</summary>
     public int DeferAfterMilliseconds { get; set; } = 1500;
+
+    /// <summary>
+    /// User ids, besides the application's owner or team, who may run operators' commands (/reindex), comma-separated.
+    /// </summary>
+    public string? OperatorIds { get; set; }
 }

@@ -44,4 +44,7 @@ public sealed class FakeDiscordOptions
 
     /// <summary>Global limit (requests per second) for all routes except the interaction callback and interaction webhook routes.</summary>
     public int GlobalRateLimitPerSecond { get; init; } = 50;
+
+    /// <summary>The application's owner (GET /applications/@me <c>owner</c>); the test user by default.</summary>
+    public string OwnerId { get; init; } = FakeDiscordServer.TestUserId;
 }

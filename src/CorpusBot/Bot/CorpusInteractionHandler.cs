@@ -1,4 +1,5 @@
 using CorpusBot.Commands;
+using CorpusBot.Commands.Catalog;
 using CorpusBot.Discord.Interactions;
 using CorpusBot.Discord.Models;
 using CorpusBot.Discord.Text;
@@ -7,18 +8,18 @@ using CorpusBot.Search.Engine;
 
 namespace CorpusBot.Bot;
 
-/// <summary>Maps Discord interactions to the commands and renders their replies. Knows commands; knows no sockets.</summary>
+/// <summary>
+/// Maps Discord interactions to the commands of <see cref="CommandCatalog"/> and renders their replies. Knows commands;
+/// knows no sockets. Interactions from servers, the bot's DMs and (user-installed) other DMs are answered alike.
+/// </summary>
 internal sealed class CorpusInteractionHandler(
+    IServiceProvider services,
     CommandRunner runner,
-    AskCommand ask,
     SearchCommand search,
-    QuoteCommand quote,
-    ArticleCommand article,
-    AboutCommand about,
-    IndexCommand index,
-    CorpusSearcher searcher) : IInteractionHandler
+    CorpusSearcher searcher,
+    Operators operators) : IInteractionHandler
 {
-    public bool IsPrivate(Interaction interaction) => interaction.Data?.Name == SlashCommands.Reindex;
+    public bool IsPrivate(Interaction interaction) => CommandCatalog.ForDiscord(interaction.Data?.Name)?.AnswersPrivately == true;
 
     public async Task<InteractionReply> HandleAsync(Interaction interaction, CancellationToken cancellationToken)
     {
@@ -40,42 +41,56 @@ internal sealed class CorpusInteractionHandler(
         }
     }
 
-    private Task<Reply> RunCommandAsync(Interaction interaction, CancellationToken cancellationToken)
+    private async Task<Reply> RunCommandAsync(Interaction interaction, CancellationToken cancellationToken)
     {
         var data = interaction.Data!;
-        switch (data.Name)
+        if (CommandCatalog.ForDiscord(data.Name) is not { } command)
         {
-            case AskCommand.Name:
-                var question = data.StringOption("question") ?? string.Empty;
-                return runner.Run(AskCommand.Name, question, () => ask.Execute(question), cancellationToken);
-            case SearchCommand.Name:
-                var query = data.StringOption("query") ?? string.Empty;
-                var page = (int)Math.Clamp(data.IntegerOption("page") ?? 1, 1, 10_000);
-                var filter = new SearchFilter(data.StringOption("from"), data.StringOption("to"), data.StringOption("sort") == "newest");
-                return runner.Run(SearchCommand.Name, query, () => search.Execute(query, page, filter: filter), cancellationToken);
-            case QuoteCommand.Name:
-                var text = data.StringOption("text") ?? string.Empty;
-                return runner.Run(QuoteCommand.Name, text, () => quote.Execute(text), cancellationToken);
-            case ArticleCommand.Name:
-                var title = data.StringOption("title") ?? string.Empty;
-                return runner.Run(ArticleCommand.Name, title, () => article.Execute(title), cancellationToken);
-            case AboutCommand.Name:
-                return runner.Run(AboutCommand.Name, null, about.Execute, cancellationToken);
-            case SlashCommands.Reindex when interaction.Member?.Has(SlashCommands.ManageGuild) != true:
-                return Task.FromResult(new Reply(SlashCommands.Reindex, null, ReplyKind.Invalid, "Only members with the Manage Server permission can re-index.", []));
-            case SlashCommands.Reindex:
-                return runner.RunAsync(SlashCommands.Reindex, null, index.ExecuteAsync, cancellationToken);
-            case SlashCommands.FindSources:
-                var message = data.TargetId is { } target && data.Resolved?.Messages?.GetValueOrDefault(target) is { } m ? m.Content : null;
-                if (string.IsNullOrWhiteSpace(message))
-                {
-                    return Task.FromResult(new Reply(SearchCommand.Name, null, ReplyKind.Invalid, "That message has no text to look up.", []));
-                }
-
-                return runner.Run(SearchCommand.Name, message, () => search.Execute(message), cancellationToken);
-            default:
-                return Task.FromResult(new Reply(data.Name ?? "?", null, ReplyKind.Invalid, "CorpusBot does not know that command. Its commands are /ask, /search, /quote, /article and /about.", []));
+            var known = string.Join(", ", CommandCatalog.On(Surfaces.Discord).Where(c => c.Shape == CommandShape.Slash).Select(c => "/" + c.SlashName));
+            return new Reply(data.Name ?? "?", null, ReplyKind.Invalid, $"CorpusBot does not know that command. Its commands are {known}.", []);
         }
+
+        if (command.Audience == Audience.Operators && await RefusalAsync(interaction, command, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        var values = Values(command, data);
+        if (command.Shape == CommandShape.OnMessage && string.IsNullOrWhiteSpace(values.Values.FirstOrDefault()))
+        {
+            return new Reply(command.Name, null, ReplyKind.Invalid, "That message has no text to look up.", []);
+        }
+
+        var arguments = new CommandArguments(command, Surfaces.Discord, values);
+        var query = command.Parameters.FirstOrDefault(p => p.Required) is { } main ? arguments.Text(main.Name) : null;
+        var reply = await runner.RunAsync(command.Name, query, ct => command.Execute(services, arguments, ct), cancellationToken);
+        return reply with { AlwaysPrivate = command.AnswersPrivately };
+    }
+
+    private async Task<Reply?> RefusalAsync(Interaction interaction, CommandSpec command, CancellationToken cancellationToken)
+    {
+        // Declared for servers only; a client that sends it from elsewhere is still refused.
+        if (!interaction.FromInstalledGuild)
+        {
+            return new Reply(command.Name, null, ReplyKind.Invalid, $"/{command.SlashName} works only in a server CorpusBot is installed to.", []);
+        }
+
+        return await operators.IncludesAsync(interaction.Invoker?.Id, cancellationToken)
+            ? null
+            : new Reply(command.Name, null, ReplyKind.Invalid, $"Only the bot's owner and its operators can run /{command.SlashName}: the collection is shared by every server.", []);
+    }
+
+    // What the person gave, by parameter name: the options of a slash command, or the target message's text.
+    private static Dictionary<string, string?> Values(CommandSpec command, InteractionData data)
+    {
+        if (command.Shape == CommandShape.OnMessage)
+        {
+            var message = data.TargetId is { } target && data.Resolved?.Messages?.GetValueOrDefault(target) is { } m ? m.Content : null;
+            return command.Parameters.Take(1).ToDictionary(p => p.Name, _ => message, StringComparer.Ordinal);
+        }
+
+        return command.ParametersOn(Surfaces.Discord)
+            .ToDictionary(p => p.Name, p => data.Options?.FirstOrDefault(o => o.Name == p.Name)?.ValueAsString(), StringComparer.Ordinal);
     }
 
     private IReadOnlyList<AutocompleteChoice> Suggestions(Interaction interaction)

@@ -6,6 +6,7 @@ using CorpusBot.Discord;
 using CorpusBot.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace CorpusBot.Bot;
@@ -37,6 +38,8 @@ internal static class DiscordServices
         services.AddSingleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<DiscordOptions>>().Value);
         services.AddSingleton<DiscordRestClient>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<Operators>();
         services.AddSingleton<IInteractionHandler, CorpusInteractionHandler>();
         services.AddSingleton<InteractionDispatcher>();
         services.AddSingleton<BotExit>();

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CorpusBot.Commands;
+using CorpusBot.Commands.Catalog;
 using CorpusBot.Hosting;
 using CorpusBot.Replies;
 using CorpusBot.Search.Indexing;
@@ -17,31 +18,14 @@ internal static class CliApp
         var root = new RootCommand("CorpusBot answers questions about a collection of news articles, with cited excerpts and source links.\n"
             + "Without a command it runs the Discord bot (set Discord__Token).");
         root.Options.Add(json);
-        root.Subcommands.Add(QueryCommand(AskCommand.Name, "Ask a question; get the passages that answer it, with sources.", "question", json, context,
-            (services, text, _) => services.GetRequiredService<AskCommand>().Execute(text)));
-        var page = new Option<int>("--page") { Description = "Page of results, from 1.", DefaultValueFactory = _ => 1 };
-        var pageSize = new Option<int>("--page-size") { Description = $"Results per page (1-{Search.Engine.CorpusSearcher.MaxPageSize}).", DefaultValueFactory = _ => SearchCommand.DefaultPageSize };
-        var from = new Option<string?>("--from") { Description = "Only articles published on or after this date (2021, 2021-05 or 2021-05-25)." };
-        var to = new Option<string?>("--to") { Description = "Only articles published on or before this date." };
-        var sort = new Option<string>("--sort") { Description = "relevance (default) or newest.", DefaultValueFactory = _ => "relevance" };
-        sort.AcceptOnlyFromAmong("relevance", "newest");
-        root.Subcommands.Add(QueryCommand(SearchCommand.Name, "Keyword search: one result per article. \"Quoted phrases\" must match; -word excludes.", "query", json, context,
-            (services, text, result) => services.GetRequiredService<SearchCommand>().Execute(
-                text, result.GetValue(page), result.GetValue(pageSize), new SearchFilter(result.GetValue(from), result.GetValue(to), result.GetValue(sort) == "newest")),
-            page, pageSize, from, to, sort));
-        root.Subcommands.Add(QueryCommand(QuoteCommand.Name, "Find where a quotation comes from: the whole quotation and its source.", "text", json, context,
-            (services, text, _) => services.GetRequiredService<QuoteCommand>().Execute(text)));
-        root.Subcommands.Add(QueryCommand(ArticleCommand.Name, "Show an article by id or title, with its source.", "title", json, context,
-            (services, text, _) => services.GetRequiredService<ArticleCommand>().Execute(text)));
-        root.Subcommands.Add(PlainCommand(IndexCommand.Name, "Build or update the index, then print what changed and the stats.", json, context,
-            (services, ct) => services.GetRequiredService<IndexCommand>().ExecuteAsync(embed: true, ct), refreshFirst: false));
-        root.Subcommands.Add(PlainCommand(AboutCommand.Name, "The size of the collection and when the index last changed.", json, context,
-            (services, _) => Task.FromResult(services.GetRequiredService<AboutCommand>().Execute()), refreshFirst: true));
+        foreach (var command in CommandCatalog.On(Surfaces.CommandLine))
+        {
+            root.Subcommands.Add(ToCommand(command, json, context));
+        }
+
         var urls = new Option<string?>("--urls") { Description = "Where the HTTP interactions endpoint listens (Discord:Transport=Http), e.g. http://0.0.0.0:8080." };
         root.Options.Add(urls);
         root.SetAction((result, ct) => BotLauncher.RunAsync(context, result.GetValue(urls), ct));
-        root.Subcommands.Add(PlainCommand(RegisterCommand.Name, "Register the Discord commands (needs Discord__Token and Discord__ApplicationId), then exit.", json, context,
-            (services, ct) => RegisterCommand.ExecuteAsync(services, ct), refreshFirst: false));
 
         var parsed = root.Parse(args);
         var errors = parsed.Errors.Select(e => e.Message).Concat(UnknownOptions(args, parsed)).ToList();
@@ -75,35 +59,64 @@ internal static class CliApp
             .Select(a => $"Unknown option {a}.");
     }
 
-    private static Command QueryCommand(
-        string name,
-        string description,
-        string argumentName,
-        Option<bool> json,
-        CliContext context,
-        Func<IServiceProvider, string, ParseResult, Reply> execute,
-        params Option[] options)
+    // The first required text parameter is the words after the command; the others are --options.
+    private static Command ToCommand(CommandSpec spec, Option<bool> json, CliContext context)
     {
-        var argument = new Argument<string[]>(argumentName) { Description = "Words (quote them, or not).", Arity = ArgumentArity.OneOrMore };
-        var command = new Command(name, description) { argument };
-        foreach (var option in options)
+        var command = new Command(spec.Name, spec.Description + ".");
+        var parameters = spec.ParametersOn(Surfaces.CommandLine).ToList();
+        var words = parameters.FirstOrDefault(p => p is { Kind: ParameterKind.Text, Required: true });
+        Argument<string[]>? argument = null;
+        if (words is not null)
+        {
+            argument = new Argument<string[]>(words.Name) { Description = words.Description + " (quote the words, or not).", Arity = ArgumentArity.OneOrMore };
+            command.Arguments.Add(argument);
+        }
+
+        var options = parameters.Where(p => p != words).Select(p => (p.Name, Option: ToOption(p))).ToList();
+        foreach (var (_, option) in options)
         {
             command.Options.Add(option);
         }
 
         command.SetAction((result, ct) =>
         {
-            var text = string.Join(' ', result.GetValue(argument) ?? []);
-            return ExecuteAsync(context, name, text, result.GetValue(json), refreshFirst: true, (services, _) => Task.FromResult(execute(services, text, result)), ct);
+            var values = options.ToDictionary(o => o.Name, o => result.GetResult(o.Option)?.Tokens.FirstOrDefault()?.Value, StringComparer.Ordinal);
+            string? text = null;
+            if (words is not null)
+            {
+                text = string.Join(' ', result.GetValue(argument!) ?? []);
+                values[words.Name] = text;
+            }
+
+            var arguments = new CommandArguments(spec, Surfaces.CommandLine, values);
+            return ExecuteAsync(context, spec.Name, text, result.GetValue(json), spec.NeedsCurrentIndex, (services, token) => spec.Execute(services, arguments, token), ct);
         });
         return command;
     }
 
-    private static Command PlainCommand(string name, string description, Option<bool> json, CliContext context, Func<IServiceProvider, CancellationToken, Task<Reply>> execute, bool refreshFirst)
+    private static Option ToOption(ParameterSpec parameter)
     {
-        var command = new Command(name, description);
-        command.SetAction((result, ct) => ExecuteAsync(context, name, null, result.GetValue(json), refreshFirst, execute, ct));
-        return command;
+        var description = parameter.Description + (parameter.Default is { } fallback ? $" (default {fallback})." : ".");
+        var option = new Option<string?>("--" + parameter.Name) { Description = description };
+        if (parameter.Choices is { } choices)
+        {
+            option.AcceptOnlyFromAmong([.. choices]);
+        }
+
+        if (parameter.Kind == ParameterKind.Integer)
+        {
+            option.Validators.Add(result =>
+            {
+                var value = result.Tokens.FirstOrDefault()?.Value;
+                if (!int.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n)
+                    || n < (parameter.Min ?? int.MinValue) || n > (parameter.Max ?? int.MaxValue))
+                {
+                    result.AddError($"--{parameter.Name} must be a whole number from {parameter.Min} to {parameter.Max}.");
+                }
+            });
+        }
+
+        return option;
     }
 
     private static async Task<int> ExecuteAsync(

@@ -11,9 +11,6 @@ public sealed class IndexCommand(CorpusIndexer indexer, CorpusSearcher searcher,
 {
     public const string Name = "index";
 
-    /// <summary>Updates the index; the bot's background service then embeds new passages (for /reindex).</summary>
-    public Task<Reply> ExecuteAsync(CancellationToken cancellationToken) => ExecuteAsync(embed: false, cancellationToken);
-
     /// <summary>
     /// Updates the index; with <paramref name="embed"/> (the command line) also embeds the passages that have no
     /// vector yet, in the foreground, logging progress.

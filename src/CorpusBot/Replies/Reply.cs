@@ -44,8 +44,11 @@ public sealed record Reply(string Command, string? Query, ReplyKind Kind, string
     /// <summary>The date filter and order a search ran with, so the next page can run the same way.</summary>
     public SearchFilter? Filter { get; init; }
 
-    /// <summary>Errors and empty answers concern only the person who asked.</summary>
-    public bool IsPrivate => Kind is ReplyKind.Invalid or ReplyKind.Failed or ReplyKind.NoResults;
+    /// <summary>Shown to the person who asked alone, whatever its kind (a command that always answers privately).</summary>
+    public bool AlwaysPrivate { get; init; }
+
+    /// <summary>Errors and empty answers concern only the person who asked; so does everything a private command says.</summary>
+    public bool IsPrivate => AlwaysPrivate || Kind is ReplyKind.Invalid or ReplyKind.Failed or ReplyKind.NoResults;
 }
 
 /// <summary>One cited result.</summary>

@@ -49,6 +49,8 @@ internal sealed class MiscEndpoints
         ["bot_require_code_grant"] = false,
         ["flags"] = 0,
         ["bot"] = BotUser(),
+        ["owner"] = new JsonObject { ["id"] = _options.OwnerId, ["username"] = "owner", ["discriminator"] = "0", ["avatar"] = null, ["flags"] = 0 },
+        ["team"] = null,
     });
 
     private JsonObject BotUser() => new()

@@ -31,6 +31,13 @@ public sealed class BotEndToEndTests(ITestOutputHelper output)
         Assert.True(article.GetProperty("options")[0].GetProperty("autocomplete").GetBoolean());
         var findSources = commands.Single(c => c.GetProperty("name").GetString() == "Find sources");
         Assert.Equal(3, findSources.GetProperty("type").GetInt32());
+        Assert.All(commands.Where(c => c.GetProperty("name").GetString() != "reindex"), c =>
+        {
+            Assert.Equal([0, 1], c.GetProperty("integration_types").EnumerateArray().Select(v => v.GetInt32()));
+            Assert.Equal([0, 1, 2], c.GetProperty("contexts").EnumerateArray().Select(v => v.GetInt32()));
+        });
+        Assert.Equal([0], reindex.GetProperty("integration_types").EnumerateArray().Select(v => v.GetInt32()));
+        Assert.Equal([0], reindex.GetProperty("contexts").EnumerateArray().Select(v => v.GetInt32()));
         Assert.Empty(bot.Discord.Violations);
         Assert.Contains(bot.Logs.Lines, l => l.Message.Contains("scope=bot+applications.commands", StringComparison.Ordinal));
     }
@@ -42,8 +49,9 @@ public sealed class BotEndToEndTests(ITestOutputHelper output)
 
         await bot.Discord.WaitForCommandsRegisteredAsync(Wait);
 
-        Assert.True(bot.Discord.GuildCommands.ContainsKey("555000000000000001"));
+        Assert.True(bot.Discord.GuildCommands.TryGetValue("555000000000000001", out var commands));
         Assert.Empty(bot.Discord.GlobalCommands);
+        Assert.All(commands, c => Assert.False(c.TryGetProperty("contexts", out _), "contexts is for global commands only"));
     }
 
     [Fact]
@@ -147,18 +155,64 @@ public sealed class BotEndToEndTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Reindex_needs_manage_server_and_reports_privately_what_changed()
+    public async Task Reindex_is_refused_privately_to_a_server_manager_who_does_not_own_the_app()
+    {
+        await using var bot = await BotHost.StartAsync();
+        await bot.Discord.WaitForReadyAsync(Wait);
+        bot.Corpus.WriteArticle("new.txt", "---\ntitle: Zeppelin News\n---\nThe zeppelin landed.\n");
+
+        var refused = await AnswerAsync(bot, FakeDiscordServer.ByUser(FakeDiscordServer.SlashCommand("reindex"), "400000000000000077"), manageGuild: true);
+        var search = await AnswerAsync(bot, FakeDiscordServer.SlashCommand("search", ("query", "zeppelin")));
+
+        Assert.Equal(64, refused.GetProperty("flags").GetInt32() & 64);
+        Assert.Contains("owner", refused.GetProperty("content").GetString());
+        Assert.Contains("Nothing", search.GetProperty("content").GetString());
+    }
+
+    [Fact]
+    public async Task Reindex_by_the_apps_owner_reports_privately_what_changed()
+    {
+        await using var bot = await BotHost.StartAsync();
+        await bot.Discord.WaitForReadyAsync(Wait);
+        bot.Corpus.WriteArticle("new.txt", "---\ntitle: Zeppelin News\n---\nThe zeppelin landed.\n");
+
+        var id = bot.Discord.DispatchInteraction(FakeDiscordServer.SlashCommand("reindex"));
+        var record = await bot.Discord.WaitForFinalMessageAsync(id, Wait);
+
+        // Private from its first callback, whether the answer came at once or after a deferral.
+        Assert.Equal(64, record.Callbacks[0].Data!.Value.GetProperty("flags").GetInt32() & 64);
+        Assert.Contains("1 added", record.FinalMessage!.Value.GetProperty("content").GetString());
+    }
+
+    [Fact]
+    public async Task Reindex_by_a_configured_operator_works_and_outside_a_server_is_refused()
+    {
+        const string operatorId = "400000000000000055";
+        await using var bot = await BotHost.StartAsync(configure: s => s["Discord:OperatorIds"] = $"123, {operatorId}");
+        await bot.Discord.WaitForReadyAsync(Wait);
+        bot.Corpus.WriteArticle("new.txt", "---\ntitle: Zeppelin News\n---\nThe zeppelin landed.\n");
+
+        var done = await AnswerAsync(bot, FakeDiscordServer.ByUser(FakeDiscordServer.SlashCommand("reindex"), operatorId));
+        var inDm = await AnswerAsync(bot, FakeDiscordServer.From(FakeDiscordServer.SlashCommand("reindex"), FakeInteractionPlace.BotDm));
+
+        Assert.Contains("1 added", done.GetProperty("content").GetString());
+        Assert.Equal(64, inDm.GetProperty("flags").GetInt32() & 64);
+        Assert.Contains("only in a server", inDm.GetProperty("content").GetString());
+    }
+
+    [Theory]
+    [InlineData(FakeInteractionPlace.BotDm)]
+    [InlineData(FakeInteractionPlace.PrivateChannel)]
+    [InlineData(FakeInteractionPlace.ServerByUserInstall)]
+    public async Task A_user_installed_ask_is_answered_wherever_it_comes_from(FakeInteractionPlace place)
     {
         await using var bot = await BotHost.StartAsync();
         await bot.Discord.WaitForReadyAsync(Wait);
 
-        var refused = await AnswerAsync(bot, FakeDiscordServer.SlashCommand("reindex"));
-        bot.Corpus.WriteArticle("new.txt", "---\ntitle: Zeppelin News\n---\nThe zeppelin landed.\n");
-        var done = await AnswerAsync(bot, FakeDiscordServer.SlashCommand("reindex"), manageGuild: true);
+        var message = await AnswerAsync(bot, FakeDiscordServer.From(FakeDiscordServer.SlashCommand("ask", ("question", "Why did Mark Ruffalo apologize?")), place));
 
-        Assert.Equal(64, refused.GetProperty("flags").GetInt32() & 64);
-        Assert.Contains("Manage Server", refused.GetProperty("content").GetString());
-        Assert.Contains("1 added", done.GetProperty("content").GetString());
+        Assert.Contains("Ruffalo", message.GetProperty("embeds")[0].GetProperty("title").GetString());
+        Assert.Empty(bot.Discord.Violations);
     }
 
     [Fact]
@@ -243,7 +297,7 @@ public sealed class BotEndToEndTests(ITestOutputHelper output)
 
     private static async Task<JsonElement> AnswerAsync(BotHost bot, System.Text.Json.Nodes.JsonObject interaction, bool manageGuild = false)
     {
-        if (manageGuild)
+        if (manageGuild && interaction["member"] is not null)
         {
             interaction["member"]!["permissions"] = "32";
         }
