@@ -122,6 +122,12 @@ public sealed record InteractionRecord(string Id, string Token, DateTimeOffset D
     /// <summary>DELETE requests for <c>@original</c> or followup messages.</summary>
     public IReadOnlyList<RecordedRequest> Deletes { get; init; } = [];
 
+    /// <summary>When Discord created the interaction: the timestamp in its snowflake id (dispatch time if the id is not one).</summary>
+    public DateTimeOffset CreatedAt => Snowflakes.CreatedAt(Id) ?? DispatchedAt;
+
+    /// <summary>When the first callback attempt arrived, measured from the interaction's creation.</summary>
+    public TimeSpan? FirstCallbackSinceCreation => Callbacks.Count > 0 ? Callbacks[0].ReceivedAt - CreatedAt : null;
+
     /// <summary>The first callback that was accepted, if any.</summary>
     public RecordedCallback? InitialResponse => Callbacks.FirstOrDefault(c => c.Accepted);
 
