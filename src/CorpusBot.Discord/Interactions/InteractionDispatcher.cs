@@ -81,7 +81,7 @@ public sealed partial class InteractionDispatcher : IAsyncDisposable
             return new InlineAnswer(initial, null);
         }
 
-        return new InlineAnswer(initial, () => Track(CompleteAfterHttpAsync(interaction, pending, window, cancellation)));
+        return new InlineAnswer(initial, () => Track(CompleteAfterHttpAsync(interaction, initial, pending, window, cancellation)));
     }
 
     /// <summary>Reads an interaction payload; null (and a log line) when it is not one.</summary>
@@ -163,7 +163,7 @@ public sealed partial class InteractionDispatcher : IAsyncDisposable
             await _rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, initial, token);
             if (pending is not null)
             {
-                await CompleteDeferredAsync(interaction, await pending, token);
+                await CompleteDeferredAsync(interaction, initial, await pending, token);
             }
 
             LogAnswered(_logger, interaction.Id, window.Age(_time.GetUtcNow()).TotalMilliseconds, pending is not null);
@@ -208,13 +208,13 @@ public sealed partial class InteractionDispatcher : IAsyncDisposable
         return (Deferral(interaction), work);
     }
 
-    private async Task CompleteAfterHttpAsync(Interaction interaction, Task<InteractionReply> pending, InteractionWindow window, CancellationTokenSource cancellation)
+    private async Task CompleteAfterHttpAsync(Interaction interaction, InteractionResponse deferral, Task<InteractionReply> pending, InteractionWindow window, CancellationTokenSource cancellation)
     {
         using (cancellation)
         {
             try
             {
-                await CompleteDeferredAsync(interaction, await pending, cancellation.Token);
+                await CompleteDeferredAsync(interaction, deferral, await pending, cancellation.Token);
                 LogAnswered(_logger, interaction.Id, window.Age(_time.GetUtcNow()).TotalMilliseconds, true);
             }
             catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
@@ -261,14 +261,14 @@ public sealed partial class InteractionDispatcher : IAsyncDisposable
             _handler.IsPrivate(interaction) ? new MessagePayload(Flags: MessagePayload.Ephemeral) : null),
     };
 
-    private async Task CompleteDeferredAsync(Interaction interaction, InteractionReply reply, CancellationToken cancellationToken)
+    private async Task CompleteDeferredAsync(Interaction interaction, InteractionResponse deferral, InteractionReply reply, CancellationToken cancellationToken)
     {
         if (interaction.Type == Interaction.ApplicationCommandAutocomplete || reply.Message is null)
         {
             return; // autocomplete cannot be deferred: the empty answer already went out
         }
 
-        // After a type 6 deferral @original is the component's message: an update edits it; a new private message is a followup.
+        // After a type 6 deferral @original is the component's message: an update edits it; a new message is a followup.
         var applicationId = interaction.ApplicationId is { Length: > 0 } own ? own
             : ApplicationId ?? throw new InvalidOperationException("No application id is known to complete a deferred interaction");
         if (interaction.Type == Interaction.MessageComponent && reply.Kind == InteractionReplyKind.Message)
@@ -277,8 +277,31 @@ public sealed partial class InteractionDispatcher : IAsyncDisposable
             return;
         }
 
+        // An edit cannot change who sees a message: a private answer to a public "thinking…" replaces it with a
+        // private followup, deleting the public one first (a followup to a message still loading would edit it).
+        if (IsEphemeral(reply.Message) && !IsEphemeral(deferral.Data as MessagePayload) && interaction.Type != Interaction.MessageComponent)
+        {
+            await DeleteOriginalAsync(applicationId, interaction, cancellationToken);
+            await _rest.CreateFollowupAsync(applicationId, interaction.Token, reply.Message, cancellationToken);
+            return;
+        }
+
         await _rest.EditOriginalResponseAsync(applicationId, interaction.Token, reply.Message, cancellationToken);
     }
+
+    private async Task DeleteOriginalAsync(string applicationId, Interaction interaction, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _rest.DeleteOriginalResponseAsync(applicationId, interaction.Token, cancellationToken);
+        }
+        catch (DiscordHttpException ex) when (ex.Code == 10008)
+        {
+            // Unknown message: someone already removed it; the private followup still goes out.
+        }
+    }
+
+    private static bool IsEphemeral(MessagePayload? message) => message?.Flags is { } flags && (flags & MessagePayload.Ephemeral) != 0;
 
     private void ForgetOldAnswers()
     {

@@ -71,6 +71,12 @@ public sealed partial class DiscordRestClient : IDisposable
         using var _ = await SendForJsonAsync(RestRoute.EditOriginal(applicationId, token), message with { Flags = null }, cancellationToken);
     }
 
+    /// <summary>DELETE the original response of an interaction (e.g. a public "thinking…" whose answer turned out private).</summary>
+    public async Task DeleteOriginalResponseAsync(string applicationId, string token, CancellationToken cancellationToken)
+    {
+        using var _ = await SendForJsonAsync(RestRoute.DeleteOriginal(applicationId, token), null, cancellationToken);
+    }
+
     /// <summary>POST a followup message for an interaction.</summary>
     public async Task CreateFollowupAsync(string applicationId, string token, MessagePayload message, CancellationToken cancellationToken)
     {

@@ -29,6 +29,9 @@ internal sealed record RestRoute(HttpMethod Method, string Path, string Template
     public static RestRoute EditOriginal(string applicationId, string token) =>
         new(HttpMethod.Patch, $"webhooks/{applicationId}/{token}/messages/@original?with_components=true", "PATCH webhooks/{app}/{token}/messages/@original", applicationId + token, true, true);
 
+    public static RestRoute DeleteOriginal(string applicationId, string token) =>
+        new(HttpMethod.Delete, $"webhooks/{applicationId}/{token}/messages/@original", "DELETE webhooks/{app}/{token}/messages/@original", applicationId + token, true, true);
+
     // A followup that reached Discord before the connection failed would be posted twice: never retried blindly.
     public static RestRoute Followup(string applicationId, string token) =>
         new(HttpMethod.Post, $"webhooks/{applicationId}/{token}?with_components=true", "POST webhooks/{app}/{token}", applicationId + token, true, false);
