@@ -26,7 +26,7 @@ public sealed partial class InteractionDispatcher : IAsyncDisposable
     private readonly WorkerScheduler _workers;
     private readonly TimeSpan _deferAfter;
     private readonly CancellationTokenSource _stopping = new();
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _answered = new(StringComparer.Ordinal);
+    private readonly RecentIds _answered;
     private readonly ConcurrentDictionary<Task, byte> _running = new();
     private int _disposed;
 
@@ -37,6 +37,7 @@ public sealed partial class InteractionDispatcher : IAsyncDisposable
         _handler = handler;
         _logger = logger;
         _time = time ?? TimeProvider.System;
+        _answered = new RecentIds(_time, RememberAnswered);
         _workers = new WorkerScheduler(options.MaxConcurrentInteractions > 0 ? options.MaxConcurrentInteractions : Math.Max(2, Environment.ProcessorCount));
         _deferAfter = TimeSpan.FromMilliseconds(Math.Clamp(options.DeferAfterMilliseconds, 100, 2500));
         ApplicationId = string.IsNullOrWhiteSpace(options.ApplicationId) ? null : options.ApplicationId;
@@ -101,13 +102,12 @@ public sealed partial class InteractionDispatcher : IAsyncDisposable
 
     private bool IsFirstDelivery(Interaction interaction)
     {
-        if (!_answered.TryAdd(interaction.Id, _time.GetUtcNow()))
+        if (!_answered.TryAdd(interaction.Id))
         {
             LogDuplicate(_logger, interaction.Id);
             return false;
         }
 
-        ForgetOldAnswers();
         return true;
     }
 
@@ -302,23 +302,6 @@ public sealed partial class InteractionDispatcher : IAsyncDisposable
     }
 
     private static bool IsEphemeral(MessagePayload? message) => message?.Flags is { } flags && (flags & MessagePayload.Ephemeral) != 0;
-
-    private void ForgetOldAnswers()
-    {
-        if (_answered.Count < 4096)
-        {
-            return;
-        }
-
-        var cutoff = _time.GetUtcNow() - RememberAnswered;
-        foreach (var (id, at) in _answered)
-        {
-            if (at < cutoff)
-            {
-                _answered.TryRemove(id, out _);
-            }
-        }
-    }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Interaction {InteractionId} answered {ElapsedMs:F0} ms after its creation (deferred: {Deferred})")]
     private static partial void LogAnswered(ILogger logger, string interactionId, double elapsedMs, bool deferred);
