@@ -15,6 +15,12 @@ public sealed partial class FakeDiscordServer
     public const string TestUserId = "400000000000000001";
     public const string TestUsername = "tester";
 
+    /// <summary>
+    /// An interaction id created at <paramref name="createdAt"/> (Discord's deadlines run from the time in the id):
+    /// set it as <c>"id"</c> to dispatch an interaction that has already spent time on its way.
+    /// </summary>
+    public static string InteractionIdCreatedAt(DateTimeOffset createdAt) => Snowflakes.At(createdAt);
+
     /// <summary>A CHAT_INPUT command (interaction type 2, data.type 1). Option types: string 3, int/long 4, bool 5, double/float/decimal 10; a <see cref="JsonObject"/> value is used as the option object itself (e.g. a subcommand).</summary>
     public static JsonObject SlashCommand(string name, params (string Name, object Value)[] options)
     {

@@ -122,6 +122,15 @@ public sealed record InteractionRecord(string Id, string Token, DateTimeOffset D
     /// <summary>DELETE requests for <c>@original</c> or followup messages.</summary>
     public IReadOnlyList<RecordedRequest> Deletes { get; init; } = [];
 
+    /// <summary>The messages this interaction created (original response, followups) as they stand now, deleted ones included.</summary>
+    public IReadOnlyList<VisibleMessage> Messages { get; init; } = [];
+
+    /// <summary>When Discord created the interaction: the timestamp in its snowflake id (dispatch time if the id is not one).</summary>
+    public DateTimeOffset CreatedAt => Snowflakes.CreatedAt(Id) ?? DispatchedAt;
+
+    /// <summary>When the first callback attempt arrived, measured from the interaction's creation.</summary>
+    public TimeSpan? FirstCallbackSinceCreation => Callbacks.Count > 0 ? Callbacks[0].ReceivedAt - CreatedAt : null;
+
     /// <summary>The first callback that was accepted, if any.</summary>
     public RecordedCallback? InitialResponse => Callbacks.FirstOrDefault(c => c.Accepted);
 
@@ -146,4 +155,18 @@ public sealed record InteractionRecord(string Id, string Token, DateTimeOffset D
             return callback is { Type: 4 or 7 or 8 } ? callback.Data : null;
         }
     }
+}
+
+/// <summary>A message an interaction created, as it stands in the channel.</summary>
+/// <param name="Id">The message id.</param>
+/// <param name="Content">Its content.</param>
+/// <param name="Flags">Its message flags (64 ephemeral, 128 loading).</param>
+/// <param name="Deleted">Whether it was deleted.</param>
+public sealed record VisibleMessage(string Id, string? Content, long Flags, bool Deleted)
+{
+    /// <summary>Only the person who triggered the interaction sees it.</summary>
+    public bool Ephemeral => (Flags & (1L << 6)) != 0;
+
+    /// <summary>Everyone in the channel sees it: it exists and is not ephemeral.</summary>
+    public bool SeenByChannel => !Deleted && !Ephemeral;
 }

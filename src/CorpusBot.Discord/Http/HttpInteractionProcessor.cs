@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using CorpusBot.Discord.Interactions;
 using CorpusBot.Discord.Models;
@@ -21,7 +20,6 @@ public sealed partial class HttpInteractionProcessor(InteractionSignature signat
     /// <summary>Processes a request already read (at most <see cref="MaxBodyBytes"/>).</summary>
     public async Task<HttpInteractionResult> ProcessAsync(string? signatureHex, string? timestamp, ReadOnlyMemory<byte> body)
     {
-        var received = Stopwatch.GetTimestamp();
         if (!signature.Verify(signatureHex, timestamp, body.Span))
         {
             LogRefused(logger);
@@ -49,7 +47,7 @@ public sealed partial class HttpInteractionProcessor(InteractionSignature signat
             return HttpInteractionResult.BadRequest("not an interaction");
         }
 
-        var answer = await dispatcher.AnswerInlineAsync(interaction, received);
+        var answer = await dispatcher.AnswerInlineAsync(interaction);
         return answer is null
             ? HttpInteractionResult.BadRequest("interaction already answered")
             : new HttpInteractionResult(200, DiscordJson.Serialize(answer.Response), answer.Complete);

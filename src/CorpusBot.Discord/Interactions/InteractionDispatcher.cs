@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Text.Json;
 using CorpusBot.Discord.Models;
 using CorpusBot.Discord.Rest;
@@ -9,14 +8,15 @@ using Microsoft.Extensions.Logging;
 namespace CorpusBot.Discord.Interactions;
 
 /// <summary>
-/// Answers every interaction exactly once and within Discord's 3 seconds. The receive loop only hands
-/// interactions over; each runs on its own with its own cancellation, at most N at a time. An answer
-/// not ready in time is deferred (type 5, or 6 for components) and completed by editing the original
-/// response. Replayed duplicates are ignored. A failure in one interaction never affects another.
+/// Answers every interaction exactly once and within Discord's 3 seconds, counted from the interaction's
+/// creation (<see cref="InteractionWindow"/>). The receive loop only hands interactions over; each runs on its
+/// own with its own cancellation, at most N at a time. An answer not ready in time is deferred (type 5, or 6
+/// for components) and completed by editing the original response. One that arrives already late is deferred
+/// at once; one whose window has passed is dropped without any work. Replayed duplicates are ignored. A failure
+/// in one interaction never affects another.
 /// </summary>
 public sealed partial class InteractionDispatcher : IAsyncDisposable
 {
-    private static readonly TimeSpan TokenLifetime = TimeSpan.FromMinutes(14);
     private static readonly TimeSpan RememberAnswered = TimeSpan.FromMinutes(20);
 
     private readonly DiscordRestClient _rest;
@@ -26,7 +26,7 @@ public sealed partial class InteractionDispatcher : IAsyncDisposable
     private readonly WorkerScheduler _workers;
     private readonly TimeSpan _deferAfter;
     private readonly CancellationTokenSource _stopping = new();
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _answered = new(StringComparer.Ordinal);
+    private readonly RecentIds _answered;
     private readonly ConcurrentDictionary<Task, byte> _running = new();
     private int _disposed;
 
@@ -37,6 +37,7 @@ public sealed partial class InteractionDispatcher : IAsyncDisposable
         _handler = handler;
         _logger = logger;
         _time = time ?? TimeProvider.System;
+        _answered = new RecentIds(_time, RememberAnswered);
         _workers = new WorkerScheduler(options.MaxConcurrentInteractions > 0 ? options.MaxConcurrentInteractions : Math.Max(2, Environment.ProcessorCount));
         _deferAfter = TimeSpan.FromMilliseconds(Math.Clamp(options.DeferAfterMilliseconds, 100, 2500));
         ApplicationId = string.IsNullOrWhiteSpace(options.ApplicationId) ? null : options.ApplicationId;
@@ -48,13 +49,12 @@ public sealed partial class InteractionDispatcher : IAsyncDisposable
     /// <summary>Takes an INTERACTION_CREATE payload and returns at once; the answer is sent in the background.</summary>
     public void Accept(JsonElement payload)
     {
-        var received = Stopwatch.GetTimestamp();
-        if (Read(payload) is not { } interaction || !IsFirstDelivery(interaction))
+        if (Read(payload) is not { } interaction || !IsFirstDelivery(interaction) || Window(interaction) is not { } window)
         {
             return;
         }
 
-        Track(Task.Run(() => AnswerAsync(interaction, received)));
+        Track(Task.Run(() => AnswerAsync(interaction, window)));
     }
 
     /// <summary>
@@ -62,23 +62,27 @@ public sealed partial class InteractionDispatcher : IAsyncDisposable
     /// ready in time, else a deferral) and, when deferred, the work that completes it by editing the original
     /// response, to start once the HTTP answer has gone out. Null when the interaction was already answered.
     /// </summary>
-    public async Task<InlineAnswer?> AnswerInlineAsync(Interaction interaction, long receivedTimestamp)
+    public async Task<InlineAnswer?> AnswerInlineAsync(Interaction interaction)
     {
         if (!IsFirstDelivery(interaction))
         {
             return null;
         }
 
-        var cancellation = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
-        cancellation.CancelAfter(TokenLifetime);
-        var (initial, pending) = await DecideAsync(interaction, receivedTimestamp, cancellation.Token);
+        if (Window(interaction) is not { } window)
+        {
+            return new InlineAnswer(Deferral(interaction), null); // too late for Discord to take it; no work spent
+        }
+
+        var cancellation = Cancellation(window);
+        var (initial, pending) = await DecideAsync(interaction, window, cancellation.Token);
         if (pending is null)
         {
             cancellation.Dispose();
             return new InlineAnswer(initial, null);
         }
 
-        return new InlineAnswer(initial, () => Track(CompleteAfterHttpAsync(interaction, pending, receivedTimestamp, cancellation)));
+        return new InlineAnswer(initial, () => Track(CompleteAfterHttpAsync(interaction, initial, pending, window, cancellation)));
     }
 
     /// <summary>Reads an interaction payload; null (and a log line) when it is not one.</summary>
@@ -98,14 +102,34 @@ public sealed partial class InteractionDispatcher : IAsyncDisposable
 
     private bool IsFirstDelivery(Interaction interaction)
     {
-        if (!_answered.TryAdd(interaction.Id, _time.GetUtcNow()))
+        if (!_answered.TryAdd(interaction.Id))
         {
             LogDuplicate(_logger, interaction.Id);
             return false;
         }
 
-        ForgetOldAnswers();
         return true;
+    }
+
+    // The interaction's deadlines; null (logged once) when its 3 seconds or its token are already over.
+    private InteractionWindow? Window(Interaction interaction)
+    {
+        var now = _time.GetUtcNow();
+        var window = InteractionWindow.For(interaction, now);
+        if (window.InitialResponsePassed(now))
+        {
+            LogTooLate(_logger, interaction.Id, window.Age(now).TotalMilliseconds);
+            return null;
+        }
+
+        return window;
+    }
+
+    private CancellationTokenSource Cancellation(InteractionWindow window)
+    {
+        var cancellation = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+        cancellation.CancelAfter(window.TokenLeft(_time.GetUtcNow()));
+        return cancellation;
     }
 
     private Task Track(Task task)
@@ -129,21 +153,20 @@ public sealed partial class InteractionDispatcher : IAsyncDisposable
         _stopping.Dispose();
     }
 
-    private async Task AnswerAsync(Interaction interaction, long receivedTimestamp)
+    private async Task AnswerAsync(Interaction interaction, InteractionWindow window)
     {
-        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
-        cancellation.CancelAfter(TokenLifetime);
+        using var cancellation = Cancellation(window);
         var token = cancellation.Token;
         try
         {
-            var (initial, pending) = await DecideAsync(interaction, receivedTimestamp, token);
+            var (initial, pending) = await DecideAsync(interaction, window, token);
             await _rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, initial, token);
             if (pending is not null)
             {
-                await CompleteDeferredAsync(interaction, await pending, token);
+                await CompleteDeferredAsync(interaction, initial, await pending, token);
             }
 
-            LogAnswered(_logger, interaction.Id, Stopwatch.GetElapsedTime(receivedTimestamp).TotalMilliseconds, pending is not null);
+            LogAnswered(_logger, interaction.Id, window.Age(_time.GetUtcNow()).TotalMilliseconds, pending is not null);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
@@ -159,11 +182,18 @@ public sealed partial class InteractionDispatcher : IAsyncDisposable
         }
     }
 
-    // The answer if it is ready within the deferral time; otherwise a deferral, and the answer still to come.
-    private async Task<(InteractionResponse Initial, Task<InteractionReply>? Pending)> DecideAsync(Interaction interaction, long receivedTimestamp, CancellationToken cancellationToken)
+    // The answer if it is ready within the deferral time (since creation); otherwise a deferral, and the answer
+    // still to come. Already past the deferral time: defer at once, and an autocomplete (which cannot be
+    // completed later) gets its empty answer without any search.
+    private async Task<(InteractionResponse Initial, Task<InteractionReply>? Pending)> DecideAsync(Interaction interaction, InteractionWindow window, CancellationToken cancellationToken)
     {
+        var remaining = window.UntilDeferral(_time.GetUtcNow(), _deferAfter);
+        if (remaining <= TimeSpan.Zero && interaction.Type == Interaction.ApplicationCommandAutocomplete)
+        {
+            return (Deferral(interaction), null);
+        }
+
         var work = ProduceAsync(interaction, cancellationToken);
-        var remaining = _deferAfter - Stopwatch.GetElapsedTime(receivedTimestamp);
         if (remaining > TimeSpan.Zero)
         {
             await Task.WhenAny(work, Task.Delay(remaining, _time, cancellationToken));
@@ -178,14 +208,14 @@ public sealed partial class InteractionDispatcher : IAsyncDisposable
         return (Deferral(interaction), work);
     }
 
-    private async Task CompleteAfterHttpAsync(Interaction interaction, Task<InteractionReply> pending, long receivedTimestamp, CancellationTokenSource cancellation)
+    private async Task CompleteAfterHttpAsync(Interaction interaction, InteractionResponse deferral, Task<InteractionReply> pending, InteractionWindow window, CancellationTokenSource cancellation)
     {
         using (cancellation)
         {
             try
             {
-                await CompleteDeferredAsync(interaction, await pending, cancellation.Token);
-                LogAnswered(_logger, interaction.Id, Stopwatch.GetElapsedTime(receivedTimestamp).TotalMilliseconds, true);
+                await CompleteDeferredAsync(interaction, deferral, await pending, cancellation.Token);
+                LogAnswered(_logger, interaction.Id, window.Age(_time.GetUtcNow()).TotalMilliseconds, true);
             }
             catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
             {
@@ -231,14 +261,14 @@ public sealed partial class InteractionDispatcher : IAsyncDisposable
             _handler.IsPrivate(interaction) ? new MessagePayload(Flags: MessagePayload.Ephemeral) : null),
     };
 
-    private async Task CompleteDeferredAsync(Interaction interaction, InteractionReply reply, CancellationToken cancellationToken)
+    private async Task CompleteDeferredAsync(Interaction interaction, InteractionResponse deferral, InteractionReply reply, CancellationToken cancellationToken)
     {
         if (interaction.Type == Interaction.ApplicationCommandAutocomplete || reply.Message is null)
         {
             return; // autocomplete cannot be deferred: the empty answer already went out
         }
 
-        // After a type 6 deferral @original is the component's message: an update edits it; a new private message is a followup.
+        // After a type 6 deferral @original is the component's message: an update edits it; a new message is a followup.
         var applicationId = interaction.ApplicationId is { Length: > 0 } own ? own
             : ApplicationId ?? throw new InvalidOperationException("No application id is known to complete a deferred interaction");
         if (interaction.Type == Interaction.MessageComponent && reply.Kind == InteractionReplyKind.Message)
@@ -247,28 +277,37 @@ public sealed partial class InteractionDispatcher : IAsyncDisposable
             return;
         }
 
-        await _rest.EditOriginalResponseAsync(applicationId, interaction.Token, reply.Message, cancellationToken);
-    }
-
-    private void ForgetOldAnswers()
-    {
-        if (_answered.Count < 4096)
+        // An edit cannot change who sees a message: a private answer to a public "thinking…" replaces it with a
+        // private followup, deleting the public one first (a followup to a message still loading would edit it).
+        if (IsEphemeral(reply.Message) && !IsEphemeral(deferral.Data as MessagePayload) && interaction.Type != Interaction.MessageComponent)
         {
+            await DeleteOriginalAsync(applicationId, interaction, cancellationToken);
+            await _rest.CreateFollowupAsync(applicationId, interaction.Token, reply.Message, cancellationToken);
             return;
         }
 
-        var cutoff = _time.GetUtcNow() - RememberAnswered;
-        foreach (var (id, at) in _answered)
+        await _rest.EditOriginalResponseAsync(applicationId, interaction.Token, reply.Message, cancellationToken);
+    }
+
+    private async Task DeleteOriginalAsync(string applicationId, Interaction interaction, CancellationToken cancellationToken)
+    {
+        try
         {
-            if (at < cutoff)
-            {
-                _answered.TryRemove(id, out _);
-            }
+            await _rest.DeleteOriginalResponseAsync(applicationId, interaction.Token, cancellationToken);
+        }
+        catch (DiscordHttpException ex) when (ex.Code == 10008)
+        {
+            // Unknown message: someone already removed it; the private followup still goes out.
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Interaction {InteractionId} answered in {ElapsedMs:F0} ms (deferred: {Deferred})")]
+    private static bool IsEphemeral(MessagePayload? message) => message?.Flags is { } flags && (flags & MessagePayload.Ephemeral) != 0;
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Interaction {InteractionId} answered {ElapsedMs:F0} ms after its creation (deferred: {Deferred})")]
     private static partial void LogAnswered(ILogger logger, string interactionId, double elapsedMs, bool deferred);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Interaction {InteractionId} reached us {AgeMs:F0} ms after its creation, past the 3-second window; dropped unanswered")]
+    private static partial void LogTooLate(ILogger logger, string interactionId, double ageMs);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Interaction {InteractionId} is taking long; deferred")]
     private static partial void LogDeferred(ILogger logger, string interactionId);

@@ -6,6 +6,8 @@ namespace CorpusBot.Discord.Interactions;
 /// <summary>
 /// The last line of defence before a message leaves: every documented limit is met by trimming (at
 /// word boundaries) or dropping extras, never by failing. Renderers aim inside the limits already.
+/// A URL is never trimmed (a cut address leads somewhere else): one that is too long or not http(s) is
+/// dropped (an embed loses its link, a link button goes), since Discord refuses the whole message for it.
 /// </summary>
 public static class MessageLimits
 {
@@ -47,9 +49,13 @@ public static class MessageLimits
     {
         Title = embed.Title is null ? null : DiscordText.Truncate(embed.Title, DiscordLimits.EmbedTitle),
         Description = embed.Description is null ? null : DiscordText.Truncate(embed.Description, DiscordLimits.EmbedDescription),
-        Url = IsWebAddress(embed.Url) ? embed.Url : null,
+        Url = IsWebAddress(embed.Url, DiscordLimits.EmbedUrl) ? embed.Url : null,
         Footer = embed.Footer is null ? null : new EmbedFooter(DiscordText.Truncate(embed.Footer.Text, DiscordLimits.FooterText)),
-        Author = embed.Author is null ? null : embed.Author with { Name = DiscordText.Truncate(embed.Author.Name, DiscordLimits.AuthorName) },
+        Author = embed.Author is null ? null : embed.Author with
+        {
+            Name = DiscordText.Truncate(embed.Author.Name, DiscordLimits.AuthorName),
+            Url = IsWebAddress(embed.Author.Url, DiscordLimits.EmbedUrl) ? embed.Author.Url : null,
+        },
         Fields = embed.Fields?
             .Where(f => f.Name.Length > 0 && f.Value.Length > 0)
             .Take(DiscordLimits.EmbedFields)
@@ -82,7 +88,7 @@ public static class MessageLimits
     private static ActionRow Enforce(ActionRow row)
     {
         var buttons = row.Components
-            .Where(b => b.Style == Button.Link ? IsWebAddress(b.Url) : b.CustomId is { Length: > 0 and <= DiscordLimits.CustomId })
+            .Where(b => b.Style == Button.Link ? IsWebAddress(b.Url, DiscordLimits.ButtonUrl) : b.CustomId is { Length: > 0 and <= DiscordLimits.CustomId })
             .Select(b => b with
             {
                 Label = DiscordText.Truncate(b.Label, DiscordLimits.ButtonLabel),
@@ -94,6 +100,7 @@ public static class MessageLimits
         return new ActionRow(buttons);
     }
 
-    private static bool IsWebAddress(string? url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+    private static bool IsWebAddress(string? url, int maxLength) =>
+        DiscordText.Length(url) <= maxLength
+        && Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 }

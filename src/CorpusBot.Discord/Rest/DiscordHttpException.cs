@@ -4,7 +4,7 @@ namespace CorpusBot.Discord.Rest;
 public sealed class DiscordHttpException(int status, int? code, string route, string? discordMessage)
     : Exception($"Discord answered {status}{(code is null ? string.Empty : $" (code {code})")} to {route}: {discordMessage}")
 {
-    /// <summary>The HTTP status.</summary>
+    /// <summary>The HTTP status; 0 when the request was not sent at all (backing off from the invalid-request limit).</summary>
     public int Status { get; } = status;
 
     /// <summary>Discord's JSON error code, when given (e.g. 10062 unknown interaction, 40060 already acknowledged).</summary>

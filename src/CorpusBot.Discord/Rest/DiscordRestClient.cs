@@ -9,9 +9,10 @@ using Microsoft.Extensions.Logging;
 namespace CorpusBot.Discord.Rest;
 
 /// <summary>
-/// Discord's REST API: bot authorization, a DiscordBot user agent, JSON bodies, per-bucket and global
-/// rate limits from the response headers, 429s waited out, and 5xx retried with backoff where a retry
-/// cannot send anything twice.
+/// Discord's REST API: bot authorization (only where it is needed: never on interaction callbacks and
+/// interaction webhooks), a DiscordBot user agent, JSON bodies, per-bucket and global rate limits from the
+/// response headers, 429s waited out, 5xx retried with backoff where a retry cannot send anything twice, and
+/// a <see cref="RequestGuard"/> against the invalid-request limit.
 /// </summary>
 public sealed partial class DiscordRestClient : IDisposable
 {
@@ -22,13 +23,22 @@ public sealed partial class DiscordRestClient : IDisposable
     private readonly RateLimiter _limits;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly RequestGuard _guard;
+    private readonly AuthenticationHeaderValue? _botAuthorization;
 
     /// <summary>Creates the client. <paramref name="handler"/> lets tests substitute the transport.</summary>
     public DiscordRestClient(DiscordOptions options, ILogger<DiscordRestClient> logger, TimeProvider? time = null, HttpMessageHandler? handler = null)
+        : this(options, logger, time, handler, RequestGuard.SoftLimit, RequestGuard.HardLimit)
+    {
+    }
+
+    /// <summary>Creates the client with other invalid-request limits (tests).</summary>
+    internal DiscordRestClient(DiscordOptions options, ILogger<DiscordRestClient> logger, TimeProvider? time, HttpMessageHandler? handler, int invalidSoftLimit, int invalidHardLimit)
     {
         _time = time ?? TimeProvider.System;
         _limits = new RateLimiter(_time);
         _logger = logger;
+        _guard = new RequestGuard(_time, logger, invalidSoftLimit, invalidHardLimit);
         _http = new HttpClient(handler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), MaxConnectionsPerServer = 256 })
         {
             BaseAddress = new Uri(options.ApiBaseUrl.TrimEnd('/') + "/"),
@@ -36,8 +46,8 @@ public sealed partial class DiscordRestClient : IDisposable
         };
         if (!string.IsNullOrWhiteSpace(options.Token))
         {
-            // Interaction callbacks and webhooks need no token, so an HTTP-only bot may run without one.
-            _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bot", options.Token);
+            // Set per request, not by default: interaction callbacks and webhooks must not carry it.
+            _botAuthorization = new AuthenticationHeaderValue("Bot", options.Token);
         }
         _http.DefaultRequestHeaders.UserAgent.ParseAdd($"DiscordBot (https://github.com/corpusbot/corpusbot, {Version})");
     }
@@ -71,11 +81,20 @@ public sealed partial class DiscordRestClient : IDisposable
         using var _ = await SendForJsonAsync(RestRoute.EditOriginal(applicationId, token), message with { Flags = null }, cancellationToken);
     }
 
+    /// <summary>DELETE the original response of an interaction (e.g. a public "thinking…" whose answer turned out private).</summary>
+    public async Task DeleteOriginalResponseAsync(string applicationId, string token, CancellationToken cancellationToken)
+    {
+        using var _ = await SendForJsonAsync(RestRoute.DeleteOriginal(applicationId, token), null, cancellationToken);
+    }
+
     /// <summary>POST a followup message for an interaction.</summary>
     public async Task CreateFollowupAsync(string applicationId, string token, MessagePayload message, CancellationToken cancellationToken)
     {
         using var _ = await SendForJsonAsync(RestRoute.Followup(applicationId, token), message, cancellationToken);
     }
+
+    /// <summary>Invalid requests (401, 403, counted 429s) in the last 10 minutes.</summary>
+    public int InvalidRequests => _guard.InvalidRequests;
 
     /// <inheritdoc />
     public void Dispose() => _http.Dispose();
@@ -85,8 +104,14 @@ public sealed partial class DiscordRestClient : IDisposable
         var content = body is null ? null : DiscordJson.Serialize(body);
         for (var attempt = 1; ; attempt++)
         {
+            _guard.Check(route);
             await _limits.WaitAsync(route, cancellationToken);
             using var request = new HttpRequestMessage(route.Method, route.Path);
+            if (route.UsesBotToken)
+            {
+                request.Headers.Authorization = _botAuthorization;
+            }
+
             if (content is not null)
             {
                 request.Content = new ByteArrayContent(content) { Headers = { ContentType = Json } };
@@ -112,6 +137,7 @@ public sealed partial class DiscordRestClient : IDisposable
             using (response)
             {
                 _limits.Update(route, response.Headers);
+                _guard.Observe(route, (int)response.StatusCode, IsSharedScope(response));
                 var text = await response.Content.ReadAsStringAsync(cancellationToken);
                 if (response.IsSuccessStatusCode)
                 {
@@ -145,6 +171,9 @@ public sealed partial class DiscordRestClient : IDisposable
             }
         }
     }
+
+    private static bool IsSharedScope(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("X-RateLimit-Scope", out var scope) && scope.Contains("shared", StringComparer.OrdinalIgnoreCase);
 
     private static TimeSpan Backoff(int attempt) =>
         TimeSpan.FromMilliseconds((250 * Math.Pow(2, attempt - 1)) + Random.Shared.Next(0, 250));

@@ -14,11 +14,23 @@ internal sealed class RateLimiter(TimeProvider time)
     private const int GlobalPerSecond = 50;
     private const int PruneAbove = 2048;
 
+    // A busy bot keeps thousands of live buckets (one per interaction token): scanning them on every request
+    // once past PruneAbove would make each request O(n). At most one scan per interval keeps it amortised.
+    private static readonly TimeSpan PruneEvery = TimeSpan.FromSeconds(15);
+
     private readonly ConcurrentDictionary<string, string> _bucketOfRoute = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Bucket> _buckets = new(StringComparer.Ordinal);
     private readonly Queue<DateTimeOffset> _globalWindow = new();
     private readonly object _globalGate = new();
     private DateTimeOffset _globalBlockedUntil;
+    private long _nextPruneTicks;
+    private int _pruneScans;
+
+    /// <summary>Buckets currently tracked.</summary>
+    internal int BucketCount => _buckets.Count;
+
+    /// <summary>How many times the bucket table was scanned for idle buckets.</summary>
+    internal int PruneScans => Volatile.Read(ref _pruneScans);
 
     /// <summary>Waits until the route's bucket (and, unless exempt, the global limit) lets a request through.</summary>
     public async Task WaitAsync(RestRoute route, CancellationToken cancellationToken)
@@ -69,17 +81,25 @@ internal sealed class RateLimiter(TimeProvider time)
     {
         if (_buckets.Count > PruneAbove)
         {
-            Prune();
+            PruneNowAndThen();
         }
 
         var key = _bucketOfRoute.TryGetValue(route.Template, out var hash) ? $"{hash}:{route.MajorParameter}" : route.LimitKey;
         return _buckets.GetOrAdd(key, _ => new Bucket());
     }
 
-    // Interaction tokens make a new bucket per interaction; forget the ones that are idle and reset.
-    private void Prune()
+    // Interaction tokens make a new bucket per interaction; forget the ones that are idle and reset, at most
+    // once per PruneEvery (whoever wins the exchange scans; the others go on at once).
+    private void PruneNowAndThen()
     {
         var now = time.GetUtcNow();
+        var due = Volatile.Read(ref _nextPruneTicks);
+        if (now.UtcTicks < due || Interlocked.CompareExchange(ref _nextPruneTicks, (now + PruneEvery).UtcTicks, due) != due)
+        {
+            return;
+        }
+
+        Interlocked.Increment(ref _pruneScans);
         foreach (var (key, bucket) in _buckets)
         {
             if (bucket.IsIdle(now))

@@ -14,6 +14,15 @@ internal sealed record RestRoute(HttpMethod Method, string Path, string Template
 {
     public string LimitKey => $"{Template}:{MajorParameter}";
 
+    /// <summary>
+    /// Interaction callbacks and interaction webhooks are authenticated by the token in their path and take no
+    /// Authorization header (webhook docs: "do not require a bot user or authentication"); every other route does.
+    /// </summary>
+    public bool UsesBotToken => !IsInteractionRoute;
+
+    /// <summary>The initial response to an interaction, due within 3 seconds of its creation.</summary>
+    public bool IsCallback => Template.EndsWith("/callback", StringComparison.Ordinal);
+
     public static RestRoute GatewayBot() => new(HttpMethod.Get, "gateway/bot", "GET gateway/bot", string.Empty, false, true);
 
     public static RestRoute GlobalCommands(string applicationId) =>
@@ -28,6 +37,9 @@ internal sealed record RestRoute(HttpMethod Method, string Path, string Template
 
     public static RestRoute EditOriginal(string applicationId, string token) =>
         new(HttpMethod.Patch, $"webhooks/{applicationId}/{token}/messages/@original?with_components=true", "PATCH webhooks/{app}/{token}/messages/@original", applicationId + token, true, true);
+
+    public static RestRoute DeleteOriginal(string applicationId, string token) =>
+        new(HttpMethod.Delete, $"webhooks/{applicationId}/{token}/messages/@original", "DELETE webhooks/{app}/{token}/messages/@original", applicationId + token, true, true);
 
     // A followup that reached Discord before the connection failed would be posted twice: never retried blindly.
     public static RestRoute Followup(string applicationId, string token) =>

@@ -42,6 +42,15 @@ public static class DiscordLimits
     /// <summary>Button label.</summary>
     public const int ButtonLabel = 80;
 
+    /// <summary>A link button's url (message-components.md, Button: "max 512 characters").</summary>
+    public const int ButtonUrl = 512;
+
+    /// <summary>
+    /// An embed's url and its author's url. The embed docs give no figure; Discord refuses a longer one with
+    /// 50035 BASE_TYPE_MAX_LENGTH ("Must be 2048 or fewer in length"), the figure the libraries use too.
+    /// </summary>
+    public const int EmbedUrl = 2048;
+
     /// <summary>A component's custom_id.</summary>
     public const int CustomId = 100;
 

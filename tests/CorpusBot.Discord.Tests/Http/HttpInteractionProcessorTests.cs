@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using CorpusBot.Discord.Http;
 using CorpusBot.Discord.Interactions;
+using CorpusBot.Discord.Models;
 using CorpusBot.Discord.Rest;
 using CorpusBot.Discord.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -37,8 +38,11 @@ public sealed class HttpInteractionProcessorTests : IAsyncDisposable
         return (Convert.ToHexString(signature).ToLowerInvariant(), timestamp);
     }
 
-    private static string Command(string id) =>
-        $$$"""{"type":2,"id":"{{{id}}}","token":"tok{{{id}}}","application_id":"100","data":{"name":"ask","type":1,"options":[{"type":3,"name":"question","value":"q"}]}}""";
+    // A fresh snowflake: the deadlines count from the time in the id, so a made-up small id would be years late.
+    private static string Command(int n) => Command(Snowflake.At(DateTimeOffset.UtcNow, n), $"tok{n}");
+
+    private static string Command(string id, string token) =>
+        $$$"""{"type":2,"id":"{{{id}}}","token":"{{{token}}}","application_id":"100","data":{"name":"ask","type":1,"options":[{"type":3,"name":"question","value":"q"}]}}""";
 
     [Fact]
     public async Task A_ping_is_answered_with_a_pong()
@@ -54,7 +58,7 @@ public sealed class HttpInteractionProcessorTests : IAsyncDisposable
     [Fact]
     public async Task A_command_ready_in_time_is_answered_inline_with_its_message()
     {
-        var body = Command("1");
+        var body = Command(1);
         var (signature, timestamp) = Sign(body);
 
         var result = await _processor.ProcessAsync(signature, timestamp, Encoding.UTF8.GetBytes(body));
@@ -70,7 +74,7 @@ public sealed class HttpInteractionProcessorTests : IAsyncDisposable
     {
         // The command cannot finish until the deferral has been returned, so the order is certain whatever the load.
         _handler.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var body = Command("2");
+        var body = Command(2);
         var (signature, timestamp) = Sign(body);
 
         var result = await _processor.ProcessAsync(signature, timestamp, Encoding.UTF8.GetBytes(body)).WaitAsync(TimeSpan.FromSeconds(10));
@@ -87,7 +91,7 @@ public sealed class HttpInteractionProcessorTests : IAsyncDisposable
     [Fact]
     public async Task Forged_altered_unsigned_and_stale_requests_get_401_and_run_nothing()
     {
-        var body = Command("3");
+        var body = Command(3);
         var (signature, timestamp) = Sign(body);
         var (staleSignature, staleTimestamp) = Sign(body, DateTimeOffset.UtcNow.AddMinutes(-10));
         var attempts = new List<(string? Signature, string? Timestamp, string Body)>
@@ -113,7 +117,7 @@ public sealed class HttpInteractionProcessorTests : IAsyncDisposable
     [Fact]
     public async Task The_same_interaction_delivered_twice_is_answered_once()
     {
-        var body = Command("4");
+        var body = Command(4);
         var (signature, timestamp) = Sign(body);
 
         var first = await _processor.ProcessAsync(signature, timestamp, Encoding.UTF8.GetBytes(body));

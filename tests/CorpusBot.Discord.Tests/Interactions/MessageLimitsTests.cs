@@ -57,6 +57,25 @@ public class MessageLimitsTests
     }
 
     [Fact]
+    public void Addresses_over_their_limits_are_dropped_whole_and_the_rest_of_the_message_kept()
+    {
+        var long600 = "https://example.com/" + new string('a', 580);
+        var long2100 = "https://example.com/" + new string('b', 2080);
+        var message = MessageLimits.Enforce(new MessagePayload(
+            "text",
+            [new Embed("Title", "Body", long2100, Author: new EmbedAuthor("Outlet", long2100)), new Embed("Second", Url: long600)],
+            [new ActionRow([new Button(Button.Link, "too long", Url: long600), new Button(Button.Link, "fine", Url: "https://example.com/ok")])]));
+
+        Assert.Equal("text", message.Content);
+        Assert.Null(message.Embeds![0].Url);
+        Assert.Null(message.Embeds[0].Author!.Url);
+        Assert.Equal("Outlet", message.Embeds[0].Author!.Name);
+        Assert.Equal(long600, message.Embeds[1].Url);
+        var button = Assert.Single(message.Components![0].Components);
+        Assert.Equal("https://example.com/ok", button.Url);
+    }
+
+    [Fact]
     public void Autocomplete_keeps_at_most_25_choices_with_short_names_and_values()
     {
         var choices = Enumerable.Range(0, 40).Select(i => new AutocompleteChoice(Words(150), $"id{i}"))

@@ -97,4 +97,36 @@ public class RateLimiterTests
         _time.Advance(TimeSpan.FromSeconds(1));
         await fiftyFirst.WaitAsync(TimeSpan.FromSeconds(5));
     }
+
+    [Fact]
+    public async Task Thousands_of_live_buckets_are_not_scanned_on_every_request()
+    {
+        var limiter = new RateLimiter(_time);
+        for (var i = 0; i < 3000; i++)
+        {
+            await limiter.WaitAsync(RestRoute.InteractionCallback(i.ToString(System.Globalization.CultureInfo.InvariantCulture), "token"), CancellationToken.None);
+        }
+
+        Assert.InRange(limiter.PruneScans, 0, 1);
+        Assert.True(limiter.BucketCount >= 3000);
+    }
+
+    [Fact]
+    public async Task Idle_buckets_are_forgotten_so_the_table_stays_bounded()
+    {
+        var limiter = new RateLimiter(_time);
+        for (var round = 0; round < 5; round++)
+        {
+            for (var i = 0; i < 3000; i++)
+            {
+                await limiter.WaitAsync(RestRoute.InteractionCallback($"{round}-{i}", "token"), CancellationToken.None);
+            }
+
+            _time.Advance(TimeSpan.FromMinutes(2));
+        }
+
+        await limiter.WaitAsync(RestRoute.InteractionCallback("last", "token"), CancellationToken.None);
+        Assert.InRange(limiter.BucketCount, 1, 6001);
+        Assert.InRange(limiter.PruneScans, 1, 10);
+    }
 }

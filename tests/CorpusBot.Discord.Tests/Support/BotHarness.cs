@@ -76,6 +76,9 @@ public sealed class ScriptedHandler : IInteractionHandler
 
     public ConcurrentBag<string> Seen { get; } = [];
 
+    /// <summary>When set, the answer to every command and component (instead of the message naming the command).</summary>
+    public Func<Interaction, InteractionReply>? Reply { get; set; }
+
     public bool IsPrivate(Interaction interaction) => false;
 
     public async Task<InteractionReply> HandleAsync(Interaction interaction, CancellationToken cancellationToken)
@@ -94,6 +97,11 @@ public sealed class ScriptedHandler : IInteractionHandler
         if (interaction.Type == Interaction.ApplicationCommandAutocomplete)
         {
             return InteractionReply.Suggest([new AutocompleteChoice("One", "1")]);
+        }
+
+        if (Reply is { } reply)
+        {
+            return reply(interaction);
         }
 
         return InteractionReply.NewMessage(new MessagePayload($"answer to {interaction.Data?.Name}", [new Embed("Title", "Body", "https://example.com/x")]));

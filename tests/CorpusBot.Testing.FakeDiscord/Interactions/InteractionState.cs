@@ -76,6 +76,13 @@ internal sealed class InteractionState
     public void AddDelete(RecordedRequest request) => _deletes.Add(request);
     public bool HasCallback => _callbacks.Count > 0;
 
+    // The response and followups as the channel has them now (a component's own message is not the bot's answer).
+    private VisibleMessage[] Messages()
+    {
+        var own = Type == 3 && AcceptedType is 6 or 7 ? FollowupMessages.Values : (Original is null ? [] : new[] { Original }).Concat(FollowupMessages.Values);
+        return own.Select(m => new VisibleMessage(m.Id, m.Content, m.Flags, m.Deleted)).ToArray();
+    }
+
     public InteractionRecord ToRecord()
     {
         lock (Gate)
@@ -90,6 +97,7 @@ internal sealed class InteractionState
                 Followups = _followups.ToArray(),
                 FollowupEdits = _followupEdits.ToArray(),
                 Deletes = _deletes.ToArray(),
+                Messages = Messages(),
             };
         }
     }

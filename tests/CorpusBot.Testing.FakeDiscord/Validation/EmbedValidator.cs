@@ -162,6 +162,8 @@ internal static class EmbedValidator
         return length;
     }
 
+    private const int MaxUrlLength = 2048;
+
     private static void Url(JsonElement obj, string name, string path, FormErrors errors, bool allowAttachment)
     {
         if (!Json.HasValue(obj, name, out var value))
@@ -174,6 +176,11 @@ internal static class EmbedValidator
         if (!ok)
         {
             errors.Reject(FormErrors.Join(path, name), "URL_TYPE_INVALID_URL", $"Not a well formed http(s) URL{(allowAttachment ? " or attachment:// reference" : "")}: {value.GetRawText()}.");
+        }
+        else if (Text.Length(text) > MaxUrlLength)
+        {
+            // Not in the embed docs; Discord answers 50035 with this error for any embed URL longer than 2048.
+            errors.Reject(FormErrors.Join(path, name), "BASE_TYPE_MAX_LENGTH", $"Must be {MaxUrlLength} or fewer in length (got {Text.Length(text)}).");
         }
     }
 }

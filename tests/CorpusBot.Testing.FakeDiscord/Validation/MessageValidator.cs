@@ -63,6 +63,13 @@ internal static class MessageValidator
             disallowed &= ~existing.Flags;
         }
 
+        if (kind.IsEdit() && existing is not null && ((flags ^ existing.Flags) & MessageFlags.Ephemeral) != 0)
+        {
+            // Discord ignores it: who can see a message is fixed when it is created (a public message stays public).
+            errors.Note(path, "EPHEMERAL_CANNOT_CHANGE", "an edit cannot change whether a message is ephemeral; the flag was ignored.");
+            disallowed &= ~MessageFlags.Ephemeral;
+        }
+
         if (disallowed != 0)
         {
             errors.Note(path, "FLAGS_NOT_ALLOWED", $"flags {flags} contain bits 0x{disallowed:X} that the docs do not allow for a {kind.Describe()} (allowed: 0x{kind.AllowedFlags():X}).");
