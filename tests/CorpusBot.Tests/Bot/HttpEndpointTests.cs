@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using CorpusBot.Cli;
 using CorpusBot.Hosting;
+using CorpusBot.Testing.FakeDiscord;
 using CorpusBot.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -54,10 +55,11 @@ public sealed class HttpEndpointTests : IAsyncLifetime
         return _http.SendAsync(request);
     }
 
-    private static string Ask(string id, string question) =>
+    // A real snowflake, created now: an id from 2015 would be an interaction whose 3 seconds ran out long ago.
+    private static string Ask(string label, string question) =>
         JsonSerializer.Serialize(new
         {
-            type = 2, id, token = "tok" + id, application_id = "100",
+            type = 2, id = FakeDiscordServer.InteractionIdCreatedAt(DateTimeOffset.UtcNow), token = "tok" + label, application_id = "100",
             data = new { name = "ask", type = 1, options = new[] { new { type = 3, name = "question", value = question } } },
         });
 
