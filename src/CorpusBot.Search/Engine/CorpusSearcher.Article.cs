@@ -52,21 +52,38 @@ public sealed partial class CorpusSearcher
     {
         var words = ArticleDocuments.TitleKeyOf(UserQuery.Clean(typed)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         using var lease = index.Acquire();
-        var searcher = lease.Searcher;
-        var all = Run(searcher, LuceneQueries.OnlyArticles(), int.MaxValue).ScoreDocs;
-        return all
-            .Select(hit => searcher.Doc(hit.Doc))
-            .Select(d => (Id: d.Get(ArticleId), Title: d.Get(Title) ?? d.Get(ArticleId)))
-            .Where(t =>
-            {
-                var key = ArticleDocuments.TitleKeyOf(t.Title).Split(' ');
-                return words.All(w => key.Any(k => k.StartsWith(w, StringComparison.Ordinal)) || t.Id.Contains(w, StringComparison.OrdinalIgnoreCase));
-            })
-            .OrderBy(t => t.Title.Length)
-            .ThenBy(t => t.Title, StringComparer.Ordinal)
+        return TitleList(lease.Searcher)
+            .Where(t => words.All(w => t.Key.Any(k => k.StartsWith(w, StringComparison.Ordinal)) || t.Id.Contains(w, StringComparison.OrdinalIgnoreCase)))
             .Take(max)
+            .Select(t => (t.Id, t.Title))
             .ToList();
     }
+
+    private volatile TitleCache? _titles;
+
+    // Autocomplete asks on every keystroke: the titles are read once per index state (a refresh opens a new reader),
+    // already in the order they are offered.
+    private TitleEntry[] TitleList(IndexSearcher searcher)
+    {
+        if (_titles is { } known && ReferenceEquals(known.Reader, searcher.IndexReader))
+        {
+            return known.Entries;
+        }
+
+        var entries = Run(searcher, LuceneQueries.OnlyArticles(), int.MaxValue).ScoreDocs
+            .Select(hit => searcher.Doc(hit.Doc))
+            .Select(d => (Id: d.Get(ArticleId), Title: d.Get(Title) ?? d.Get(ArticleId)))
+            .Select(t => new TitleEntry(t.Id, t.Title, ArticleDocuments.TitleKeyOf(t.Title).Split(' ')))
+            .OrderBy(t => t.Title.Length)
+            .ThenBy(t => t.Title, StringComparer.Ordinal)
+            .ToArray();
+        _titles = new TitleCache(searcher.IndexReader, entries);
+        return entries;
+    }
+
+    private sealed record TitleEntry(string Id, string Title, string[] Key);
+
+    private sealed record TitleCache(IndexReader Reader, TitleEntry[] Entries);
 
     private static Citation Opening(IndexSearcher searcher, string articleId, float score)
     {

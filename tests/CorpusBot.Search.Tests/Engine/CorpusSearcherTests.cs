@@ -1,4 +1,5 @@
 using CorpusBot.Search.Querying;
+using CorpusBot.Search.Tests.Support;
 
 namespace CorpusBot.Search.Tests.Engine;
 
@@ -225,6 +226,22 @@ public sealed class CorpusSearcherTests(SeedCorpusFixture seeds) : IClassFixture
 
         Assert.Equal(2, titles.Count);
         Assert.DoesNotContain(titles, t => t.Id == SeedCorpusFixture.Fuerza);
+    }
+
+    [Fact]
+    public async Task Titles_for_autocomplete_follow_the_index_after_an_update()
+    {
+        using var corpus = new TempCorpus().WithSeeds();
+        await corpus.UpdateAsync();
+        var searcher = corpus.Searcher;
+        Assert.Empty(searcher.Titles("zeppelin"));
+        var ruffalo = searcher.Titles("ruff").Count;
+
+        corpus.Write("zeppelin.txt", "---\ntitle: Zeppelin Lands In Ruffalo County\n---\nThe zeppelin landed.\n");
+        await corpus.UpdateAsync();
+
+        Assert.Equal("Zeppelin Lands In Ruffalo County", Assert.Single(searcher.Titles("zepp")).Title);
+        Assert.Equal(ruffalo + 1, searcher.Titles("ruff").Count);
     }
 
     [Fact]
