@@ -128,6 +128,7 @@ internal static class CliApp
         Func<IServiceProvider, CancellationToken, Task<Reply>> execute,
         CancellationToken cancellationToken)
     {
+        // Disposing the host disposes the index it opened; nothing is resolved again after a failed start.
         using var host = AppHost.CreateBuilder(context).Build();
         var runner = host.Services.GetRequiredService<CommandRunner>();
         var reply = await runner.RunAsync(name, query, async ct =>
@@ -148,11 +149,6 @@ internal static class CliApp
         else
         {
             TextReplyWriter.Write(reply, reply.Kind is ReplyKind.Invalid or ReplyKind.Failed ? context.Error : context.Out, context.Ansi);
-        }
-
-        if (host.Services.GetService<CorpusIndex>() is { } index)
-        {
-            index.Dispose();
         }
 
         return ExitCodes.For(reply);

@@ -110,6 +110,20 @@ public sealed class CliAppTests : IDisposable
         Assert.Contains("Corpus__ArticlesPath", run.Json().GetProperty("message").GetString());
     }
 
+    [Theory]
+    [InlineData("ask", "anything")]
+    [InlineData("index")]
+    public async Task An_invalid_setting_fails_once_with_exit_code_1_and_the_message_on_stderr_only(params string[] args)
+    {
+        _cli.Extra["Corpus:MaxArticleBytes"] = "0";
+
+        var run = await _cli.RunAsync(args);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(string.Empty, run.Out);
+        Assert.Single(run.Error.Split('\n'), l => l.Contains("Corpus:MaxArticleBytes", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Index_twice_reindexes_nothing_the_second_time_and_an_edit_reindexes_only_that_article()
     {

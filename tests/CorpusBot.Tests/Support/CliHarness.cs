@@ -29,12 +29,15 @@ public sealed class CliHarness : IDisposable
 
     public string IndexPath { get; set; }
 
-    public Dictionary<string, string?> Settings => new()
+    /// <summary>Settings added to (or overriding) the harness's own.</summary>
+    public Dictionary<string, string?> Extra { get; } = [];
+
+    public Dictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Corpus:ArticlesPath"] = ArticlesPath,
         ["Corpus:IndexPath"] = IndexPath,
         ["Logging:LogLevel:Default"] = "Warning",
-    };
+    }.Concat(Extra).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value);
 
     /// <summary>Runs the command line in this process, capturing what it writes.</summary>
     public async Task<CliRun> RunAsync(params string[] args)
