@@ -69,11 +69,7 @@ public sealed partial class InteractionDispatcher : IAsyncDisposable
             return null;
         }
 
-        if (Window(interaction) is not { } window)
-        {
-            return new InlineAnswer(Deferral(interaction), null); // too late for Discord to take it; no work spent
-        }
-
+        var window = InteractionWindow.ForHttpRequest(interaction, _time.GetUtcNow());
         var cancellation = Cancellation(window);
         var (initial, pending) = await DecideAsync(interaction, window, cancellation.Token);
         if (pending is null)
