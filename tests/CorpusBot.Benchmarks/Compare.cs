@@ -120,6 +120,8 @@ internal static class Compare
                 figures["burst_interactions_per_s"] = burst.PerSecond;
                 figures["burst_first_callback_p99_ms"] = burst.P99;
                 figures["burst_over_3s"] = burst.OverThreeSeconds;
+                figures["burst_final_p99_ms"] = burst.FinalP99;
+                figures["burst_final_over_2s"] = burst.FinalOverTwoSeconds;
             }
 
             figures["ratio_build_speed"] = figures["corpusbot_build_mb_s"] / figures["fts5_build_mb_s"];

@@ -131,6 +131,17 @@ public sealed record InteractionRecord(string Id, string Token, DateTimeOffset D
     /// <summary>When the first callback attempt arrived, measured from the interaction's creation.</summary>
     public TimeSpan? FirstCallbackSinceCreation => Callbacks.Count > 0 ? Callbacks[0].ReceivedAt - CreatedAt : null;
 
+    /// <summary>When the final message (see <see cref="FinalMessage"/>) arrived, measured from the interaction's creation.</summary>
+    public TimeSpan? FinalMessageSinceCreation
+    {
+        get
+        {
+            var last = Edits.Concat(Followups).Where(r => r.Status is >= 200 and < 300).Select(r => (DateTimeOffset?)r.ReceivedAt).Max();
+            var at = last ?? (InitialResponse is { Type: 4 or 7 or 8 } callback ? callback.ReceivedAt : null);
+            return at - CreatedAt;
+        }
+    }
+
     /// <summary>The first callback that was accepted, if any.</summary>
     public RecordedCallback? InitialResponse => Callbacks.FirstOrDefault(c => c.Accepted);
 

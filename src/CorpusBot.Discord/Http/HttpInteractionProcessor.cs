@@ -15,7 +15,7 @@ public sealed partial class HttpInteractionProcessor(InteractionSignature signat
     /// <summary>The largest body accepted; Discord's interaction payloads are far smaller.</summary>
     public const int MaxBodyBytes = 256 * 1024;
 
-    private static readonly byte[] Pong = DiscordJson.Serialize(new InteractionResponse(InteractionResponse.Pong));
+    private static readonly byte[] Pong = DiscordJson.Serialize(new InteractionResponse(InteractionCallbackType.Pong));
 
     /// <summary>Processes a request already read (at most <see cref="MaxBodyBytes"/>).</summary>
     public async Task<HttpInteractionResult> ProcessAsync(string? signatureHex, string? timestamp, ReadOnlyMemory<byte> body)
@@ -30,7 +30,7 @@ public sealed partial class HttpInteractionProcessor(InteractionSignature signat
         try
         {
             using var document = JsonDocument.Parse(body);
-            if (document.RootElement.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.Number && type.GetInt32() == Interaction.Ping)
+            if (document.RootElement.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.Number && type.GetInt32() == (int)InteractionType.Ping)
             {
                 return new HttpInteractionResult(200, Pong, null);
             }

@@ -69,11 +69,7 @@ public sealed partial class InteractionDispatcher : IAsyncDisposable
             return null;
         }
 
-        if (Window(interaction) is not { } window)
-        {
-            return new InlineAnswer(Deferral(interaction), null); // too late for Discord to take it; no work spent
-        }
-
+        var window = InteractionWindow.ForHttpRequest(interaction, _time.GetUtcNow());
         var cancellation = Cancellation(window);
         var (initial, pending) = await DecideAsync(interaction, window, cancellation.Token);
         if (pending is null)
@@ -188,7 +184,7 @@ public sealed partial class InteractionDispatcher : IAsyncDisposable
     private async Task<(InteractionResponse Initial, Task<InteractionReply>? Pending)> DecideAsync(Interaction interaction, InteractionWindow window, CancellationToken cancellationToken)
     {
         var remaining = window.UntilDeferral(_time.GetUtcNow(), _deferAfter);
-        if (remaining <= TimeSpan.Zero && interaction.Type == Interaction.ApplicationCommandAutocomplete)
+        if (remaining <= TimeSpan.Zero && interaction.Type == InteractionType.ApplicationCommandAutocomplete)
         {
             return (Deferral(interaction), null);
         }
@@ -239,7 +235,7 @@ public sealed partial class InteractionDispatcher : IAsyncDisposable
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             LogHandlerFailed(_logger, ex, interaction.Id);
-            return interaction.Type == Interaction.ApplicationCommandAutocomplete
+            return interaction.Type == InteractionType.ApplicationCommandAutocomplete
                 ? InteractionReply.Suggest([])
                 : InteractionReply.NewMessage(new MessagePayload("Something went wrong while answering. Please try again.", Flags: MessagePayload.Ephemeral));
         }
@@ -247,23 +243,23 @@ public sealed partial class InteractionDispatcher : IAsyncDisposable
 
     private static InteractionResponse Callback(InteractionReply reply, Interaction interaction) => reply.Kind switch
     {
-        InteractionReplyKind.Autocomplete => new InteractionResponse(InteractionResponse.AutocompleteResult, new AutocompleteResult(reply.Choices ?? [])),
-        InteractionReplyKind.Update when interaction.Type == Interaction.MessageComponent => new InteractionResponse(InteractionResponse.UpdateMessage, reply.Message),
-        _ => new InteractionResponse(InteractionResponse.ChannelMessage, reply.Message),
+        InteractionReplyKind.Autocomplete => new InteractionResponse(InteractionCallbackType.ApplicationCommandAutocompleteResult, new AutocompleteResult(reply.Choices ?? [])),
+        InteractionReplyKind.Update when interaction.Type == InteractionType.MessageComponent => new InteractionResponse(InteractionCallbackType.UpdateMessage, reply.Message),
+        _ => new InteractionResponse(InteractionCallbackType.ChannelMessageWithSource, reply.Message),
     };
 
     private InteractionResponse Deferral(Interaction interaction) => interaction.Type switch
     {
-        Interaction.ApplicationCommandAutocomplete => new InteractionResponse(InteractionResponse.AutocompleteResult, new AutocompleteResult([])),
-        Interaction.MessageComponent => new InteractionResponse(InteractionResponse.DeferredUpdateMessage),
+        InteractionType.ApplicationCommandAutocomplete => new InteractionResponse(InteractionCallbackType.ApplicationCommandAutocompleteResult, new AutocompleteResult([])),
+        InteractionType.MessageComponent => new InteractionResponse(InteractionCallbackType.DeferredUpdateMessage),
         _ => new InteractionResponse(
-            InteractionResponse.DeferredChannelMessage,
+            InteractionCallbackType.DeferredChannelMessageWithSource,
             _handler.IsPrivate(interaction) ? new MessagePayload(Flags: MessagePayload.Ephemeral) : null),
     };
 
     private async Task CompleteDeferredAsync(Interaction interaction, InteractionResponse deferral, InteractionReply reply, CancellationToken cancellationToken)
     {
-        if (interaction.Type == Interaction.ApplicationCommandAutocomplete || reply.Message is null)
+        if (interaction.Type == InteractionType.ApplicationCommandAutocomplete || reply.Message is null)
         {
             return; // autocomplete cannot be deferred: the empty answer already went out
         }
@@ -271,7 +267,7 @@ public sealed partial class InteractionDispatcher : IAsyncDisposable
         // After a type 6 deferral @original is the component's message: an update edits it; a new message is a followup.
         var applicationId = interaction.ApplicationId is { Length: > 0 } own ? own
             : ApplicationId ?? throw new InvalidOperationException("No application id is known to complete a deferred interaction");
-        if (interaction.Type == Interaction.MessageComponent && reply.Kind == InteractionReplyKind.Message)
+        if (interaction.Type == InteractionType.MessageComponent && reply.Kind == InteractionReplyKind.Message)
         {
             await _rest.CreateFollowupAsync(applicationId, interaction.Token, reply.Message, cancellationToken);
             return;
@@ -279,7 +275,7 @@ public sealed partial class InteractionDispatcher : IAsyncDisposable
 
         // An edit cannot change who sees a message: a private answer to a public "thinking…" replaces it with a
         // private followup, deleting the public one first (a followup to a message still loading would edit it).
-        if (IsEphemeral(reply.Message) && !IsEphemeral(deferral.Data as MessagePayload) && interaction.Type != Interaction.MessageComponent)
+        if (IsEphemeral(reply.Message) && !IsEphemeral(deferral.Data as MessagePayload) && interaction.Type != InteractionType.MessageComponent)
         {
             await DeleteOriginalAsync(applicationId, interaction, cancellationToken);
             await _rest.CreateFollowupAsync(applicationId, interaction.Token, reply.Message, cancellationToken);
@@ -301,7 +297,7 @@ public sealed partial class InteractionDispatcher : IAsyncDisposable
         }
     }
 
-    private static bool IsEphemeral(MessagePayload? message) => message?.Flags is { } flags && (flags & MessagePayload.Ephemeral) != 0;
+    private static bool IsEphemeral(MessagePayload? message) => message?.Flags is { } flags && flags.HasFlag(MessageFlags.Ephemeral);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Interaction {InteractionId} answered {ElapsedMs:F0} ms after its creation (deferred: {Deferred})")]
     private static partial void LogAnswered(ILogger logger, string interactionId, double elapsedMs, bool deferred);

@@ -23,6 +23,17 @@ internal readonly record struct InteractionWindow(DateTimeOffset Origin)
     public static InteractionWindow For(Interaction interaction, DateTimeOffset receivedAt) =>
         new(Snowflake.CreatedAt(interaction.Id) is { } created && created < receivedAt ? created : receivedAt);
 
+    /// <summary>
+    /// For an interaction POSTed to us: Discord holds that request open only while it still waits for the answer,
+    /// so its arrival proves the window is open. A creation time more than 3 seconds back then only means our
+    /// clock and Discord's disagree (or a made-up id): count from the receipt instead of dropping a live request.
+    /// </summary>
+    public static InteractionWindow ForHttpRequest(Interaction interaction, DateTimeOffset receivedAt)
+    {
+        var window = For(interaction, receivedAt);
+        return window.InitialResponsePassed(receivedAt) ? new(receivedAt) : window;
+    }
+
     /// <summary>True once the 3 seconds are over: Discord has invalidated the token, nothing can be answered.</summary>
     public bool InitialResponsePassed(DateTimeOffset now) => now - Origin >= InitialResponse;
 

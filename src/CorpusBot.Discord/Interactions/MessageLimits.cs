@@ -88,12 +88,12 @@ public static class MessageLimits
     private static ActionRow Enforce(ActionRow row)
     {
         var buttons = row.Components
-            .Where(b => b.Style == Button.Link ? IsWebAddress(b.Url, DiscordLimits.ButtonUrl) : b.CustomId is { Length: > 0 and <= DiscordLimits.CustomId })
+            .Where(b => b.Style == ButtonStyle.Link ? IsWebAddress(b.Url, DiscordLimits.ButtonUrl) : b.CustomId is { Length: > 0 and <= DiscordLimits.CustomId })
             .Select(b => b with
             {
                 Label = DiscordText.Truncate(b.Label, DiscordLimits.ButtonLabel),
-                CustomId = b.Style == Button.Link ? null : b.CustomId,
-                Url = b.Style == Button.Link ? b.Url : null,
+                CustomId = b.Style == ButtonStyle.Link ? null : b.CustomId,
+                Url = b.Style == ButtonStyle.Link ? b.Url : null,
             })
             .Take(DiscordLimits.ButtonsPerRow)
             .ToList();

@@ -6,7 +6,7 @@ namespace CorpusBot.Discord.Models;
 public sealed record Interaction(
     string Id,
     string? ApplicationId,
-    int Type,
+    InteractionType Type,
     string Token,
     InteractionData? Data = null,
     string? GuildId = null,
@@ -17,18 +17,6 @@ public sealed record Interaction(
     InteractionContextType? Context = null,
     IReadOnlyDictionary<string, string>? AuthorizingIntegrationOwners = null)
 {
-    /// <summary>PING (HTTP interactions only).</summary>
-    public const int Ping = 1;
-
-    /// <summary>A slash or context-menu command.</summary>
-    public const int ApplicationCommand = 2;
-
-    /// <summary>A button or select menu.</summary>
-    public const int MessageComponent = 3;
-
-    /// <summary>An autocomplete request while an option is typed.</summary>
-    public const int ApplicationCommandAutocomplete = 4;
-
     /// <summary>The person who triggered it: <c>member.user</c> in a server, <c>user</c> in DMs.</summary>
     public DiscordUser? Invoker => Member?.User ?? User;
 
@@ -50,7 +38,7 @@ public sealed record InteractionData(
     string? TargetId = null,
     ResolvedData? Resolved = null,
     string? CustomId = null,
-    int? ComponentType = null)
+    ComponentType? ComponentType = null)
 {
     /// <summary>The value of a top-level option, as text, or null when absent.</summary>
     public string? StringOption(string name) => Options?.FirstOrDefault(o => o.Name == name)?.ValueAsString();

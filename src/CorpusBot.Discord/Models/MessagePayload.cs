@@ -4,15 +4,15 @@ namespace CorpusBot.Discord.Models;
 /// <param name="Content">Text, up to 2000 characters.</param>
 /// <param name="Embeds">Up to 10 embeds.</param>
 /// <param name="Components">Up to 5 action rows.</param>
-/// <param name="Flags">Message flags (64 = ephemeral).</param>
+/// <param name="Flags">Message flags (<see cref="MessageFlags.Ephemeral"/>).</param>
 public sealed record MessagePayload(
     string? Content = null,
     IReadOnlyList<Embed>? Embeds = null,
     IReadOnlyList<ActionRow>? Components = null,
-    int? Flags = null)
+    MessageFlags? Flags = null)
 {
-    /// <summary>The EPHEMERAL message flag (1 &lt;&lt; 6): only the person who asked sees the message.</summary>
-    public const int Ephemeral = 1 << 6;
+    /// <summary>Shorthand for <see cref="MessageFlags.Ephemeral"/>: only the person who asked sees the message.</summary>
+    public const MessageFlags Ephemeral = MessageFlags.Ephemeral;
 
     /// <summary>Always sent, and always parsing nothing: no one is pinged by an article or by echoed input.</summary>
     public AllowedMentions AllowedMentions { get; init; } = AllowedMentions.None;
@@ -46,25 +46,25 @@ public sealed record EmbedAuthor(string Name, string? Url = null);
 /// <summary>A name/value field of an embed.</summary>
 public sealed record EmbedField(string Name, string Value, bool? Inline = null);
 
-/// <summary>An action row (component type 1) holding up to five buttons.</summary>
+/// <summary>An action row holding up to five buttons.</summary>
 public sealed record ActionRow(IReadOnlyList<Button> Components)
 {
-    /// <summary>Component type 1.</summary>
-    public int Type => 1;
+    /// <summary>Always <see cref="ComponentType.ActionRow"/>.</summary>
+    public ComponentType Type => ComponentType.ActionRow;
 }
 
-/// <summary>A button (component type 2). Link buttons (style 5) carry a URL and no custom_id; the others a custom_id.</summary>
-public sealed record Button(int Style, string Label, string? CustomId = null, string? Url = null, bool? Disabled = null)
+/// <summary>A button. Link buttons carry a URL and no custom_id; the others a custom_id.</summary>
+public sealed record Button(ButtonStyle Style, string Label, string? CustomId = null, string? Url = null, bool? Disabled = null)
 {
-    /// <summary>Primary (blurple) style.</summary>
-    public const int Primary = 1;
+    /// <summary>Shorthand for <see cref="ButtonStyle.Primary"/>.</summary>
+    public const ButtonStyle Primary = ButtonStyle.Primary;
 
-    /// <summary>Secondary (grey) style.</summary>
-    public const int Secondary = 2;
+    /// <summary>Shorthand for <see cref="ButtonStyle.Secondary"/>.</summary>
+    public const ButtonStyle Secondary = ButtonStyle.Secondary;
 
-    /// <summary>Link style: opens <see cref="Url"/>, sends no interaction.</summary>
-    public const int Link = 5;
+    /// <summary>Shorthand for <see cref="ButtonStyle.Link"/>: opens <see cref="Url"/>, sends no interaction.</summary>
+    public const ButtonStyle Link = ButtonStyle.Link;
 
-    /// <summary>Component type 2.</summary>
-    public int Type => 2;
+    /// <summary>Always <see cref="ComponentType.Button"/>.</summary>
+    public ComponentType Type => ComponentType.Button;
 }

@@ -25,12 +25,12 @@ internal sealed class CorpusInteractionHandler(
     {
         switch (interaction.Type)
         {
-            case Interaction.ApplicationCommand:
+            case InteractionType.ApplicationCommand:
                 var reply = await RunCommandAsync(interaction, cancellationToken);
                 return InteractionReply.NewMessage(DiscordReplyRenderer.Render(reply));
-            case Interaction.ApplicationCommandAutocomplete:
+            case InteractionType.ApplicationCommandAutocomplete:
                 return InteractionReply.Suggest(Suggestions(interaction));
-            case Interaction.MessageComponent when SearchPaging.TryDecode(interaction.Data?.CustomId, out var page, out var query, out var filter):
+            case InteractionType.MessageComponent when SearchPaging.TryDecode(interaction.Data?.CustomId, out var page, out var query, out var filter):
                 var pageReply = await runner.Run(SearchCommand.Name, query, () => search.Execute(query, page, filter: filter), cancellationToken);
                 return pageReply.IsPrivate
                     ? InteractionReply.NewMessage(DiscordReplyRenderer.Render(pageReply))

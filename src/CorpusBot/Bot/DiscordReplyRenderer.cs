@@ -32,7 +32,7 @@ internal static class DiscordReplyRenderer
             rows.Add(paging);
         }
 
-        var flags = reply.IsPrivate && !asUpdate ? MessagePayload.Ephemeral : (int?)null;
+        var flags = reply.IsPrivate && !asUpdate ? MessagePayload.Ephemeral : (MessageFlags?)null;
         return MessageLimits.Enforce(new MessagePayload(Content(reply), embeds, rows, flags));
     }
 

@@ -115,6 +115,31 @@ public sealed class HttpInteractionProcessorTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task An_http_interaction_created_a_while_before_it_arrived_is_deferred_at_once()
+    {
+        _handler.Delay = TimeSpan.FromSeconds(1);
+        var body = Command(Snowflake.At(DateTimeOffset.UtcNow.AddSeconds(-2.4), 5), "tok5");
+        var (signature, timestamp) = Sign(body);
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var result = await _processor.ProcessAsync(signature, timestamp, Encoding.UTF8.GetBytes(body));
+
+        Assert.Equal(5, JsonDocument.Parse(result.Body).RootElement.GetProperty("type").GetInt32());
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(0.6), $"deferred after {clock.Elapsed}");
+    }
+
+    [Fact]
+    public async Task An_http_interaction_whose_id_is_older_than_three_seconds_is_still_answered_because_discord_is_waiting()
+    {
+        var body = Command("11", "tok11");
+        var (signature, timestamp) = Sign(body);
+
+        var result = await _processor.ProcessAsync(signature, timestamp, Encoding.UTF8.GetBytes(body));
+
+        Assert.Equal(4, JsonDocument.Parse(result.Body).RootElement.GetProperty("type").GetInt32());
+    }
+
+    [Fact]
     public async Task The_same_interaction_delivered_twice_is_answered_once()
     {
         var body = Command(4);

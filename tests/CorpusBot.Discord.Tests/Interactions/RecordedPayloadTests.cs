@@ -16,7 +16,7 @@ public class RecordedPayloadTests
         var interaction = DiscordJson.Deserialize<Interaction>(Fixture("slash-command-interaction.json"))!;
 
         Assert.Equal("786008729715212338", interaction.Id);
-        Assert.Equal(Interaction.ApplicationCommand, interaction.Type);
+        Assert.Equal(InteractionType.ApplicationCommand, interaction.Type);
         Assert.Equal("cardsearch", interaction.Data!.Name);
         Assert.Equal("The Gitrog Monster", interaction.Data.StringOption("cardname"));
         Assert.Equal("53908232506183680", interaction.Invoker!.Id);
@@ -38,7 +38,7 @@ public class RecordedPayloadTests
     {
         var interaction = DiscordJson.Deserialize<Interaction>(Fixture("autocomplete-interaction.json"))!;
 
-        Assert.Equal(Interaction.ApplicationCommandAutocomplete, interaction.Type);
+        Assert.Equal(InteractionType.ApplicationCommandAutocomplete, interaction.Type);
         Assert.Equal("variant", interaction.Data!.Focused!.Name);
         Assert.Equal("data a user is typ", interaction.Data.Focused.ValueAsString());
     }

@@ -94,7 +94,7 @@ public sealed class ScriptedHandler : IInteractionHandler
             await gate.Task.WaitAsync(cancellationToken);
         }
 
-        if (interaction.Type == Interaction.ApplicationCommandAutocomplete)
+        if (interaction.Type == InteractionType.ApplicationCommandAutocomplete)
         {
             return InteractionReply.Suggest([new AutocompleteChoice("One", "1")]);
         }
