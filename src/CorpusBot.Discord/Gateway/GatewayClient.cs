@@ -274,11 +274,11 @@ public sealed partial class GatewayClient(DiscordOptions options, DiscordRestCli
         {
             using var document = JsonDocument.Parse(message);
             var root = document.RootElement;
-            var op = root.GetProperty("op").GetInt32();
+            var op = (GatewayOpcode)root.GetProperty("op").GetInt32();
             var data = root.TryGetProperty("d", out var d) ? d : default;
             switch (op)
             {
-                case 10:
+                case GatewayOpcode.Hello:
                     var interval = TimeSpan.FromMilliseconds(data.GetProperty("heartbeat_interval").GetDouble());
                     _heartbeats = HeartbeatLoopAsync(interval);
                     if (!resume)
@@ -288,20 +288,20 @@ public sealed partial class GatewayClient(DiscordOptions options, DiscordRestCli
 
                     await SendAsync(resume ? ResumePayload() : IdentifyPayload());
                     return null;
-                case 11:
+                case GatewayOpcode.HeartbeatAck:
                     _acked = true;
                     return null;
-                case 1:
+                case GatewayOpcode.Heartbeat:
                     await SendHeartbeatAsync();
                     return null;
-                case 7:
+                case GatewayOpcode.Reconnect:
                     LogReconnectRequested(_logger);
                     return new ConnectionEnd(EndKind.Reconnect, Established: _established);
-                case 9:
+                case GatewayOpcode.InvalidSession:
                     var resumable = data.ValueKind == JsonValueKind.True;
                     LogInvalidSession(_logger, resumable);
                     return new ConnectionEnd(EndKind.InvalidSession, Resumable: resumable, Established: _established);
-                case 0:
+                case GatewayOpcode.Dispatch:
                     OnDispatch(root, data);
                     return null;
                 default:
@@ -380,12 +380,12 @@ public sealed partial class GatewayClient(DiscordOptions options, DiscordRestCli
         private Task SendHeartbeatAsync()
         {
             _acked = false;
-            return SendAsync(new { op = 1, d = client.Session.Sequence });
+            return SendAsync(new { op = GatewayOpcode.Heartbeat, d = client.Session.Sequence });
         }
 
         private object IdentifyPayload() => new
         {
-            op = 2,
+            op = GatewayOpcode.Identify,
             d = new
             {
                 token = client._token,
@@ -396,7 +396,7 @@ public sealed partial class GatewayClient(DiscordOptions options, DiscordRestCli
 
         private object ResumePayload() => new
         {
-            op = 6,
+            op = GatewayOpcode.Resume,
             d = new { token = client._token, session_id = client.Session.SessionId, seq = client.Session.Sequence },
         };
 
