@@ -23,6 +23,20 @@ public sealed partial class FakeDiscordServer
         set => _hub.RejectResumes = value;
     }
 
+    /// <summary>True: new connections get no Hello (op 10), as a stuck gateway node would do.</summary>
+    public bool WithholdHello
+    {
+        get => _hub.WithholdHello;
+        set => _hub.WithholdHello = value;
+    }
+
+    /// <summary>True: Identify is accepted (and counted against the limits) but READY never comes.</summary>
+    public bool WithholdReady
+    {
+        get => _hub.WithholdReady;
+        set => _hub.WithholdReady = value;
+    }
+
     /// <summary>
     /// Waits for the next READY that no earlier call has returned: the fake keeps a queue of every READY it sent and each
     /// call consumes one (in order). So the first call returns the first identified connection even if READY went out before

@@ -18,12 +18,14 @@ public sealed partial class GatewayClient(DiscordOptions options, DiscordRestCli
     private const int MaxInboundBytes = 64 * 1024 * 1024;
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(60);
-    private static readonly TimeSpan IdentifyMargin = TimeSpan.FromMilliseconds(500);
 
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
     private readonly string _token = options.Token ?? throw new ArgumentException("Discord:Token is required", nameof(options));
     private readonly ILogger _logger = logger;
     private DateTimeOffset _lastIdentify = DateTimeOffset.MinValue;
+
+    /// <summary>Step timeouts; tests shorten them.</summary>
+    internal GatewayTimings Timings { get; init; } = GatewayTimings.Discord;
 
     /// <summary>The session carried across connections.</summary>
     public GatewaySession Session { get; } = new();
@@ -109,7 +111,7 @@ public sealed partial class GatewayClient(DiscordOptions options, DiscordRestCli
 
                 // Discord asks for a random wait of 1 to 5 seconds before trying again.
                 return TimeSpan.FromMilliseconds(Random.Shared.Next(1000, 5000));
-            case EndKind.ConnectFailed or EndKind.Dropped or EndKind.Zombie when resumeFailures >= 2:
+            case EndKind.ConnectFailed or EndKind.Dropped or EndKind.Zombie or EndKind.Stalled when resumeFailures >= 2:
                 // Resuming keeps failing (the address unreachable, or the connection lost before RESUMED):
                 // start over at the gateway address from GET /gateway/bot.
                 Session.Reset();
@@ -130,8 +132,8 @@ public sealed partial class GatewayClient(DiscordOptions options, DiscordRestCli
             await Task.Delay(wait, _time, cancellationToken);
         }
 
-        // At most max_concurrency identifies per 5 seconds (counted from when each was sent, with a margin); one shard here.
-        var spacing = TimeSpan.FromSeconds(5.0 / Math.Max(1, limit?.MaxConcurrency ?? 1)) + IdentifyMargin;
+        // At most max_concurrency identifies per 5 seconds (counted from when each was sent, with a 10 % margin); one shard here.
+        var spacing = Timings.IdentifyWindow * 1.1 / Math.Max(1, limit?.MaxConcurrency ?? 1);
         var next = _lastIdentify + spacing;
         var now = _time.GetUtcNow();
         if (next > now)
@@ -145,6 +147,9 @@ public sealed partial class GatewayClient(DiscordOptions options, DiscordRestCli
     private async Task<ConnectionEnd> RunConnectionAsync(string url, bool resume, CancellationToken cancellationToken)
     {
         using var socket = new ClientWebSocket();
+        // Pings between heartbeats notice a half-open TCP connection sooner than a missing heartbeat ACK would.
+        socket.Options.KeepAliveInterval = Timings.KeepAliveInterval;
+        socket.Options.KeepAliveTimeout = Timings.KeepAliveTimeout;
         var address = WithQuery(url);
         LogConnecting(_logger, address.Host, address.Port, resume);
         try
@@ -188,6 +193,7 @@ public sealed partial class GatewayClient(DiscordOptions options, DiscordRestCli
         Reconnect,
         InvalidSession,
         Zombie,
+        Stalled,
     }
 
     private sealed record ConnectionEnd(EndKind Kind, int? CloseCode = null, bool Resumable = false, bool Established = false);
@@ -200,12 +206,23 @@ public sealed partial class GatewayClient(DiscordOptions options, DiscordRestCli
         private readonly ILogger _logger = client._logger;
         private volatile bool _acked = true;
         private volatile bool _zombie;
+        private volatile bool _stalled;
+        private CancellationTokenSource? _handshake;
+        private CancellationTokenRegistration _handshakeExpiry;
         private bool _established;
+        private bool _helloSeen;
         private Task _heartbeats = Task.CompletedTask;
 
         public async Task<ConnectionEnd> RunAsync()
         {
             var buffer = new ArrayBufferWriter<byte>(16 * 1024);
+            // Until READY (or RESUMED) a silent server would hold the connection open for ever: Hello, then READY, each get a deadline.
+            _handshake = new CancellationTokenSource(client.Timings.HelloTimeout, client._time);
+            _handshakeExpiry = _handshake.Token.Register(() =>
+            {
+                _stalled = true;
+                _lifetime.Cancel();
+            });
             try
             {
                 while (true)
@@ -230,6 +247,11 @@ public sealed partial class GatewayClient(DiscordOptions options, DiscordRestCli
                 await CloseAsync(WebSocketCloseStatus.NormalClosure, "shutting down");
                 return new ConnectionEnd(EndKind.Dropped, Established: _established);
             }
+            catch (OperationCanceledException) when (_stalled)
+            {
+                LogStalled(_logger, _helloSeen ? "READY" : "Hello", _helloSeen ? client.Timings.ReadyTimeout.TotalSeconds : client.Timings.HelloTimeout.TotalSeconds);
+                return new ConnectionEnd(EndKind.Stalled, Established: _established);
+            }
             catch (OperationCanceledException) when (_zombie)
             {
                 LogZombie(_logger);
@@ -242,6 +264,7 @@ public sealed partial class GatewayClient(DiscordOptions options, DiscordRestCli
             }
             finally
             {
+                await _handshakeExpiry.DisposeAsync();
                 await _lifetime.CancelAsync();
                 await _heartbeats.ContinueWith(static _ => { }, TaskScheduler.Default);
             }
@@ -274,11 +297,13 @@ public sealed partial class GatewayClient(DiscordOptions options, DiscordRestCli
         {
             using var document = JsonDocument.Parse(message);
             var root = document.RootElement;
-            var op = root.GetProperty("op").GetInt32();
+            var op = (GatewayOpcode)root.GetProperty("op").GetInt32();
             var data = root.TryGetProperty("d", out var d) ? d : default;
             switch (op)
             {
-                case 10:
+                case GatewayOpcode.Hello:
+                    _helloSeen = true;
+                    _handshake?.CancelAfter(client.Timings.ReadyTimeout);
                     var interval = TimeSpan.FromMilliseconds(data.GetProperty("heartbeat_interval").GetDouble());
                     _heartbeats = HeartbeatLoopAsync(interval);
                     if (!resume)
@@ -288,20 +313,20 @@ public sealed partial class GatewayClient(DiscordOptions options, DiscordRestCli
 
                     await SendAsync(resume ? ResumePayload() : IdentifyPayload());
                     return null;
-                case 11:
+                case GatewayOpcode.HeartbeatAck:
                     _acked = true;
                     return null;
-                case 1:
+                case GatewayOpcode.Heartbeat:
                     await SendHeartbeatAsync();
                     return null;
-                case 7:
+                case GatewayOpcode.Reconnect:
                     LogReconnectRequested(_logger);
                     return new ConnectionEnd(EndKind.Reconnect, Established: _established);
-                case 9:
+                case GatewayOpcode.InvalidSession:
                     var resumable = data.ValueKind == JsonValueKind.True;
                     LogInvalidSession(_logger, resumable);
                     return new ConnectionEnd(EndKind.InvalidSession, Resumable: resumable, Established: _established);
-                case 0:
+                case GatewayOpcode.Dispatch:
                     OnDispatch(root, data);
                     return null;
                 default:
@@ -313,6 +338,11 @@ public sealed partial class GatewayClient(DiscordOptions options, DiscordRestCli
         {
             var sequence = root.TryGetProperty("s", out var s) && s.ValueKind == JsonValueKind.Number ? s.GetInt64() : (long?)null;
             client.Session.Observe(sequence);
+            if (!_established && _helloSeen)
+            {
+                _handshake?.CancelAfter(client.Timings.ReadyTimeout); // a resume's replay is progress
+            }
+
             var name = root.TryGetProperty("t", out var t) ? t.GetString() : null;
             try
             {
@@ -321,12 +351,12 @@ public sealed partial class GatewayClient(DiscordOptions options, DiscordRestCli
                     case "READY":
                         var ready = ReadReady(data);
                         client.Session.Start(ready.SessionId, data.GetProperty("resume_gateway_url").GetString()!, ready.ApplicationId);
-                        _established = true;
+                        Established();
                         LogReady(_logger, ready.Username, ready.ApplicationId);
                         client.Ready?.Invoke(ready);
                         break;
                     case "RESUMED":
-                        _established = true;
+                        Established();
                         LogResumed(_logger, client.Session.Sequence);
                         client.Resumed?.Invoke();
                         break;
@@ -339,6 +369,12 @@ public sealed partial class GatewayClient(DiscordOptions options, DiscordRestCli
             {
                 LogHandlerFailed(_logger, ex, name ?? "?");
             }
+        }
+
+        private void Established()
+        {
+            _established = true;
+            _handshakeExpiry.Unregister();
         }
 
         private static ReadyInfo ReadReady(JsonElement data)
@@ -380,12 +416,12 @@ public sealed partial class GatewayClient(DiscordOptions options, DiscordRestCli
         private Task SendHeartbeatAsync()
         {
             _acked = false;
-            return SendAsync(new { op = 1, d = client.Session.Sequence });
+            return SendAsync(new { op = GatewayOpcode.Heartbeat, d = client.Session.Sequence });
         }
 
         private object IdentifyPayload() => new
         {
-            op = 2,
+            op = GatewayOpcode.Identify,
             d = new
             {
                 token = client._token,
@@ -396,7 +432,7 @@ public sealed partial class GatewayClient(DiscordOptions options, DiscordRestCli
 
         private object ResumePayload() => new
         {
-            op = 6,
+            op = GatewayOpcode.Resume,
             d = new { token = client._token, session_id = client.Session.SessionId, seq = client.Session.Sequence },
         };
 
@@ -445,6 +481,7 @@ public sealed partial class GatewayClient(DiscordOptions options, DiscordRestCli
 
         public void Dispose()
         {
+            _handshake?.Dispose();
             _lifetime.Dispose();
             _sendLock.Dispose();
         }
@@ -473,6 +510,9 @@ public sealed partial class GatewayClient(DiscordOptions options, DiscordRestCli
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No heartbeat acknowledgement since the last heartbeat: the connection is a zombie; reconnecting to resume")]
     private static partial void LogZombie(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No {Awaited} from the gateway within {Seconds} s; dropping the socket and reconnecting")]
+    private static partial void LogStalled(ILogger logger, string awaited, double seconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Discord asked for a reconnect (op 7); resuming")]
     private static partial void LogReconnectRequested(ILogger logger);

@@ -13,12 +13,15 @@ public sealed class BotHarness : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
 
-    private BotHarness(FakeDiscordServer discord, DiscordOptions options, ScriptedHandler handler)
+    /// <summary>Production timings, except a 300 ms identify window (the fake's <see cref="FakeDiscordOptions.IdentifyConcurrencyWindow"/> matches it).</summary>
+    internal static readonly GatewayTimings Fast = GatewayTimings.Discord with { IdentifyWindow = TimeSpan.FromMilliseconds(300) };
+
+    private BotHarness(FakeDiscordServer discord, DiscordOptions options, ScriptedHandler handler, GatewayTimings timings)
     {
         Discord = discord;
         Handler = handler;
         Rest = new DiscordRestClient(options, NullLogger<DiscordRestClient>.Instance);
-        Gateway = new GatewayClient(options, Rest, NullLogger<GatewayClient>.Instance);
+        Gateway = new GatewayClient(options, Rest, NullLogger<GatewayClient>.Instance) { Timings = timings };
         Dispatcher = new InteractionDispatcher(options, Rest, handler, NullLogger<InteractionDispatcher>.Instance);
         Gateway.Dispatch += e =>
         {
@@ -43,16 +46,16 @@ public sealed class BotHarness : IAsyncDisposable
     /// <summary>The gateway loop: completes when stopped, or faults with a fatal error.</summary>
     public Task Run { get; }
 
-    public static async Task<BotHarness> StartAsync(FakeDiscordOptions? fake = null, int deferAfterMs = 1500, string? token = null)
+    internal static async Task<BotHarness> StartAsync(FakeDiscordOptions? fake = null, int deferAfterMs = 1500, string? token = null, GatewayTimings? timings = null)
     {
-        var discord = await FakeDiscordServer.StartAsync(fake);
+        var discord = await FakeDiscordServer.StartAsync(fake ?? new FakeDiscordOptions { IdentifyConcurrencyWindow = Fast.IdentifyWindow });
         var options = new DiscordOptions
         {
             Token = token ?? discord.Options.Token,
             ApiBaseUrl = discord.ApiBaseUrl,
             DeferAfterMilliseconds = deferAfterMs,
         };
-        return new BotHarness(discord, options, new ScriptedHandler());
+        return new BotHarness(discord, options, new ScriptedHandler(), timings ?? Fast);
     }
 
     public async ValueTask DisposeAsync()

@@ -38,6 +38,11 @@ internal sealed partial class GatewayHub
                 return false;
             }
 
+            if (WithholdHello)
+            {
+                return true;
+            }
+
             connection.Writer.Enqueue(new Outbound(OutboundKind.Text, GatewayPayloads.Hello(_options.HeartbeatIntervalMs), 10)
             {
                 OnSending = connection.MarkHelloSent,

@@ -37,6 +37,11 @@ internal sealed partial class GatewayHub
             return;
         }
 
+        if (WithholdReady)
+        {
+            return; // the Identify counted against the limits, but no session starts
+        }
+
         _remainingStarts--;
         var session = new GatewaySession(Snowflakes.Token("session-"), connection.Query);
         _sessions[session.Id] = session;

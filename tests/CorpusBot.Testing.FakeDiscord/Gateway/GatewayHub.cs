@@ -41,6 +41,10 @@ internal sealed partial class GatewayHub
 
     public bool RejectResumes { get; set; }
 
+    public bool WithholdHello { get; set; }
+
+    public bool WithholdReady { get; set; }
+
     public int RemainingSessionStarts
     {
         get { lock (_lock) { return _remainingStarts; } }
