@@ -20,6 +20,7 @@ internal sealed partial class DiscordBotService(
     IOptions<DiscordOptions> options,
     BotExit exit,
     IHostApplicationLifetime lifetime,
+    GatewayHealth health,
     ILogger<DiscordBotService> logger) : BackgroundService
 {
     private int _registered;
@@ -32,7 +33,12 @@ internal sealed partial class DiscordBotService(
         // growth from its default minimum (one thread per core) would delay acknowledgements past 3 seconds.
         ThreadPool.GetMinThreads(out var workers, out var completionPorts);
         ThreadPool.SetMinThreads(Math.Max(workers, MinimumPoolThreads), Math.Max(completionPorts, MinimumPoolThreads));
-        gateway.Ready += ready => _ = RegisterOnceAsync(ready, stoppingToken);
+        gateway.Ready += ready =>
+        {
+            health.Set(GatewayHealth.Ready);
+            _ = RegisterOnceAsync(ready, stoppingToken);
+        };
+        gateway.Resumed += () => health.Set(GatewayHealth.Ready);
         gateway.Dispatch += e =>
         {
             if (e.Name == "INTERACTION_CREATE")
@@ -54,6 +60,7 @@ internal sealed partial class DiscordBotService(
         }
         catch (GatewayFatalException ex)
         {
+            health.Set(GatewayHealth.Disconnected);
             LogFatal(logger, ex.Message);
             exit.Fail();
             lifetime.StopApplication();

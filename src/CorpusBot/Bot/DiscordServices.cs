@@ -18,6 +18,7 @@ internal static class DiscordServices
     {
         services.AddDiscordCore(configuration);
         services.AddSingleton<GatewayClient>();
+        services.AddSingleton<GatewayHealth>();
         services.AddHostedService<DiscordBotService>();
         return services;
     }

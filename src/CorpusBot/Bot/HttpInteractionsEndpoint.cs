@@ -13,7 +13,7 @@ internal static class HttpInteractionsEndpoint
     public static WebApplication MapInteractions(this WebApplication app)
     {
         app.MapPost("/interactions", HandleAsync);
-        app.MapGet("/healthz", Health);
+        app.MapHealth();
         return app;
     }
 
@@ -77,13 +77,5 @@ internal static class HttpInteractionsEndpoint
         }
 
         return total > limit ? null : buffer[..total];
-    }
-
-    private static Task Health(HttpContext http)
-    {
-        var ready = http.RequestServices.GetRequiredService<IndexHostedService>().FirstPass.IsCompleted;
-        http.Response.StatusCode = ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable;
-        http.Response.ContentType = "application/json";
-        return http.Response.WriteAsync(ready ? """{"status":"ready"}""" : """{"status":"building the index"}""");
     }
 }

@@ -32,23 +32,14 @@ internal static class BotLauncher
             return ExitCodes.Usage;
         }
 
+        // /healthz in gateway mode too, when an address to listen on is given (Docker's HEALTHCHECK sets one).
+        if (HttpBot.ListenAddress(urls, builder.Configuration) is { } listen)
+        {
+            var web = HttpBot.BuildWeb(context, listen, (services, configuration) => services.AddDiscordBot(configuration), app => app.MapHealth());
+            return await HostRunner.RunAsync(web, context, cancellationToken);
+        }
+
         builder.Services.AddDiscordBot(builder.Configuration);
-        using var host = builder.Build();
-        var exit = host.Services.GetRequiredService<BotExit>(); // RunAsync disposes the host: take it first
-        try
-        {
-            await host.RunAsync(cancellationToken);
-        }
-        catch (OptionsValidationException ex)
-        {
-            foreach (var failure in ex.Failures)
-            {
-                await context.Error.WriteLineAsync(failure);
-            }
-
-            return ExitCodes.Failure;
-        }
-
-        return exit.Code;
+        return await HostRunner.RunAsync(builder.Build(), context, cancellationToken);
     }
 }

@@ -13,31 +13,18 @@ namespace CorpusBot.Hosting;
 /// <summary>Runs CorpusBot as an HTTP interactions endpoint: stateless, several instances may run behind a load balancer.</summary>
 internal static class HttpBot
 {
-    public static async Task<int> RunAsync(CliContext context, string? urls, CancellationToken cancellationToken)
-    {
-        var app = Build(context, urls);
-        await using (app)
-        {
-            var exit = app.Services.GetRequiredService<BotExit>();
-            try
-            {
-                await HostingAbstractionsHostExtensions.RunAsync(app, cancellationToken);
-            }
-            catch (OptionsValidationException ex)
-            {
-                foreach (var failure in ex.Failures)
-                {
-                    await context.Error.WriteLineAsync(failure);
-                }
+    public static Task<int> RunAsync(CliContext context, string? urls, CancellationToken cancellationToken) =>
+        HostRunner.RunAsync(Build(context, urls), context, cancellationToken);
 
-                return ExitCodes.Failure;
-            }
+    public static WebApplication Build(CliContext context, string? urls) =>
+        BuildWeb(context, urls, (services, configuration) => services.AddDiscordHttp(configuration), app => app.MapInteractions());
 
-            return exit.Code;
-        }
-    }
+    /// <summary>Where to listen: <c>--urls</c>, else ASPNETCORE_URLS, else the <c>Urls</c> setting; null when none is set.</summary>
+    public static string? ListenAddress(string? urls, IConfiguration configuration) =>
+        new[] { urls, Environment.GetEnvironmentVariable("ASPNETCORE_URLS"), configuration["Urls"] }.FirstOrDefault(u => !string.IsNullOrWhiteSpace(u));
 
-    public static WebApplication Build(CliContext context, string? urls)
+    /// <summary>A Kestrel app with the corpus services, <paramref name="addServices"/> and the endpoints <paramref name="map"/> adds.</summary>
+    public static WebApplication BuildWeb(CliContext context, string? urls, Action<IServiceCollection, IConfiguration> addServices, Action<WebApplication> map)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
         {
@@ -46,17 +33,16 @@ internal static class HttpBot
         });
         AppHost.Configure(builder, context);
         builder.WebHost.UseKestrelCore();
-        var listen = urls ?? Environment.GetEnvironmentVariable("ASPNETCORE_URLS") ?? builder.Configuration["Urls"];
-        if (!string.IsNullOrWhiteSpace(listen))
+        if (ListenAddress(urls, builder.Configuration) is { } listen)
         {
             builder.WebHost.UseUrls(listen.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         }
 
         builder.Services.AddRoutingCore();
-        builder.Services.AddDiscordHttp(builder.Configuration);
+        addServices(builder.Services, builder.Configuration);
         var app = builder.Build();
         app.UseRouting();
-        app.MapInteractions();
+        map(app);
         return app;
     }
 }
