@@ -38,7 +38,7 @@ ENV DOTNET_ENVIRONMENT=Production \
     Corpus__ArticlesPath=/app/index/articles \
     Corpus__IndexPath=/app/index/lucene \
     ASPNETCORE_URLS=http://+:8080
-# Only used with Discord__Transport=Http (POST /interactions, GET /healthz).
+# Http transport: POST /interactions and GET /healthz; gateway transport: GET /healthz only.
 EXPOSE 8080
 VOLUME ["/app/index/lucene"]
 ENTRYPOINT ["dotnet", "CorpusBot.dll"]
