@@ -26,7 +26,10 @@ public sealed record Interaction(
     /// </summary>
     public bool FromInstalledGuild => GuildId is not null
         && (AuthorizingIntegrationOwners is null
-            || AuthorizingIntegrationOwners.TryGetValue(((int)ApplicationIntegrationType.GuildInstall).ToString(System.Globalization.CultureInfo.InvariantCulture), out var owner) && owner == GuildId);
+            || (AuthorizingIntegrationOwners.TryGetValue(GuildInstallKey, out var owner) && owner == GuildId));
+
+    // authorizing_integration_owners is keyed by the integration type's number, as a string.
+    private const string GuildInstallKey = "0";
 }
 
 /// <summary>The command or component data of an interaction.</summary>

@@ -11,24 +11,21 @@ internal static class HostRunner
 {
     public static async Task<int> RunAsync(IHost host, CliContext context, CancellationToken cancellationToken)
     {
-        using (host)
+        var exit = host.Services.GetRequiredService<BotExit>(); // RunAsync disposes the host, even when it fails: take it first
+        try
         {
-            var exit = host.Services.GetRequiredService<BotExit>(); // taken before the run, which may fail
-            try
-            {
-                await host.RunAsync(cancellationToken);
-            }
-            catch (OptionsValidationException ex)
-            {
-                foreach (var failure in ex.Failures)
-                {
-                    await context.Error.WriteLineAsync(failure);
-                }
-
-                return ExitCodes.Failure;
-            }
-
-            return exit.Code;
+            await host.RunAsync(cancellationToken);
         }
+        catch (OptionsValidationException ex)
+        {
+            foreach (var failure in ex.Failures)
+            {
+                await context.Error.WriteLineAsync(failure);
+            }
+
+            return ExitCodes.Failure;
+        }
+
+        return exit.Code;
     }
 }

@@ -11,7 +11,7 @@ public sealed class CommandArguments(CommandSpec command, Surfaces surface, IRea
     /// <summary>The front end the command came from.</summary>
     public Surfaces Surface => surface;
 
-    /// <summary>The text given for <paramref name="name"/> (trimmed of nothing), its default, or the empty string.</summary>
+    /// <summary>The text given for <paramref name="name"/>, else its default, else the empty string.</summary>
     public string Text(string name) => values.GetValueOrDefault(name) ?? Parameter(name).Default ?? string.Empty;
 
     /// <summary>The text given for <paramref name="name"/>, or null when none was (and it has no default).</summary>
