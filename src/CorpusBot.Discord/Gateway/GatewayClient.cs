@@ -94,7 +94,7 @@ public sealed partial class GatewayClient(DiscordOptions options, DiscordRestCli
                 LogClosed(_logger, outcome.CloseCode, action);
                 if (action == CloseAction.Stop)
                 {
-                    throw new GatewayFatalException(outcome.CloseCode, $"Discord closed the gateway with {outcome.CloseCode}: {GatewayCloseCodes.Describe(outcome.CloseCode!.Value)}.");
+                    throw new GatewayFatalException(outcome.CloseCode, $"Discord closed the gateway: {GatewayCloseCodes.Describe(outcome.CloseCode!.Value)}.");
                 }
 
                 if (action == CloseAction.Identify || resumeFailures >= 2)

@@ -135,22 +135,6 @@ public class GatewayClientTests
         Assert.Equal("/gateway", bot.Discord.Connections[^1].Path);
     }
 
-    [Theory]
-    [InlineData(4004)]
-    [InlineData(4014)]
-    public async Task A_fatal_close_code_stops_the_client_without_retrying(int code)
-    {
-        await using var bot = await BotHarness.StartAsync();
-        await ServingAsync(bot);
-
-        await bot.Discord.CloseCurrentConnectionAsync(code);
-
-        var error = await Assert.ThrowsAsync<GatewayFatalException>(() => bot.Run.WaitAsync(Wait));
-        Assert.Equal(code, error.CloseCode);
-        await Task.Delay(500);
-        Assert.Single(bot.Discord.Connections);
-    }
-
     [Fact]
     public async Task A_wrong_token_stops_the_client_with_a_clear_message_and_never_shows_the_token()
     {

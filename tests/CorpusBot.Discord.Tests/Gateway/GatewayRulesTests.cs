@@ -14,22 +14,33 @@ public class GatewayRulesTests
     public void Configuration_errors_stop_the_bot(int code) => Assert.Equal(CloseAction.Stop, GatewayCloseCodes.ActionFor(code));
 
     [Theory]
+    [InlineData(1000)]
+    [InlineData(1001)]
+    [InlineData(4003)]
+    [InlineData(4005)]
     [InlineData(4007)]
     [InlineData(4009)]
-    public void An_invalid_sequence_or_timed_out_session_starts_a_new_session(int code) =>
+    public void A_close_that_ends_the_session_starts_a_new_session(int code) =>
         Assert.Equal(CloseAction.Identify, GatewayCloseCodes.ActionFor(code));
 
     [Theory]
     [InlineData(4000)]
     [InlineData(4001)]
     [InlineData(4002)]
-    [InlineData(4003)]
-    [InlineData(4005)]
     [InlineData(4008)]
-    [InlineData(1001)]
+    [InlineData(4015)]
     [InlineData(1006)]
     [InlineData(null)]
     public void Other_closes_and_drops_resume(int? code) => Assert.Equal(CloseAction.Resume, GatewayCloseCodes.ActionFor(code));
+
+    [Theory]
+    [InlineData(4004, "Discord:Token")]
+    [InlineData(4010, "Discord:ShardIds")]
+    [InlineData(4011, "Discord:ShardCount")]
+    [InlineData(4012, "update CorpusBot")]
+    [InlineData(4013, "invalid intents")]
+    [InlineData(4014, "disallowed intents")]
+    public void A_fatal_close_says_what_to_fix(int code, string advice) => Assert.Contains(advice, GatewayCloseCodes.Describe(code), StringComparison.Ordinal);
 
     [Fact]
     public void Non_dispatch_payloads_do_not_overwrite_the_sequence()
