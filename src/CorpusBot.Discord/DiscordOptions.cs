@@ -40,4 +40,19 @@ public sealed class DiscordOptions
     /// User ids, besides the application's owner or team, who may run operators' commands (/reindex), comma-separated.
     /// </summary>
     public string? OperatorIds { get; set; }
+
+    /// <summary>How many gateway shards the bot runs in all: "auto" (the count GET /gateway/bot recommends) or a number.</summary>
+    public string ShardCount { get; set; } = Gateway.ShardPlan.Auto;
+
+    /// <summary>The shards this process runs, e.g. "0-3" (empty: all); needs a numeric <see cref="ShardCount"/>.</summary>
+    public string? ShardIds { get; set; }
+
+    /// <summary>The bot's status: online, idle, dnd or invisible.</summary>
+    public string Status { get; set; } = "online";
+
+    /// <summary>What the bot is shown doing: Playing, Listening, Watching, Competing, Custom or None.</summary>
+    public string Activity { get; set; } = "Watching";
+
+    /// <summary>The activity's text; the host may fill in placeholders (CorpusBot: "{articles}", the collection's size).</summary>
+    public string ActivityText { get; set; } = "{articles} articles";
 }

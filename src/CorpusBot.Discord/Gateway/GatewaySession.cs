@@ -16,9 +16,6 @@ public sealed class GatewaySession
     /// <summary>Where to resume, from READY.</summary>
     public string? ResumeUrl { get; private set; }
 
-    /// <summary>The application id from READY.</summary>
-    public string? ApplicationId { get; private set; }
-
     /// <summary>The last sequence number received in a dispatch (null before any).</summary>
     public long? Sequence
     {
@@ -52,11 +49,10 @@ public sealed class GatewaySession
     }
 
     /// <summary>Starts a new session from READY.</summary>
-    public void Start(string sessionId, string resumeUrl, string? applicationId)
+    public void Start(string sessionId, string resumeUrl)
     {
         SessionId = sessionId;
         ResumeUrl = resumeUrl;
-        ApplicationId = applicationId ?? ApplicationId;
     }
 
     /// <summary>Forgets the session (invalid session, or a close that ends it): the next connection identifies.</summary>

@@ -17,6 +17,8 @@ namespace CorpusBot.Discord.Rest;
 public sealed partial class DiscordRestClient : IDisposable
 {
     private const int MaxAttempts = 5;
+    private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(5);
     private static readonly MediaTypeHeaderValue Json = new("application/json");
 
     private readonly HttpClient _http;
@@ -130,7 +132,7 @@ public sealed partial class DiscordRestClient : IDisposable
                 }
 
                 LogTransportRetry(_logger, route.Template, attempt, ex.GetType().Name);
-                await Task.Delay(Backoff(attempt), _time, cancellationToken);
+                await Task.Delay(RetryDelay(attempt), _time, cancellationToken);
                 continue;
             }
 
@@ -157,7 +159,7 @@ public sealed partial class DiscordRestClient : IDisposable
                 if ((int)response.StatusCode >= 500 && route.IsRetrySafe && attempt < MaxAttempts)
                 {
                     LogServerRetry(_logger, route.Template, (int)response.StatusCode, attempt);
-                    await Task.Delay(Backoff(attempt), _time, cancellationToken);
+                    await Task.Delay(RetryDelay(attempt), _time, cancellationToken);
                     continue;
                 }
 
@@ -175,8 +177,7 @@ public sealed partial class DiscordRestClient : IDisposable
     private static bool IsSharedScope(HttpResponseMessage response) =>
         response.Headers.TryGetValues("X-RateLimit-Scope", out var scope) && scope.Contains("shared", StringComparer.OrdinalIgnoreCase);
 
-    private static TimeSpan Backoff(int attempt) =>
-        TimeSpan.FromMilliseconds((250 * Math.Pow(2, attempt - 1)) + Random.Shared.Next(0, 250));
+    private static TimeSpan RetryDelay(int attempt) => Backoff.Jittered(attempt, FirstRetryDelay, MaxRetryDelay);
 
     private static TimeSpan RetryAfter(HttpResponseMessage response, ErrorBody error)
     {

@@ -21,6 +21,7 @@ internal sealed partial class DiscordBotService(
     BotExit exit,
     IHostApplicationLifetime lifetime,
     GatewayHealth health,
+    BotPresence presence,
     ILogger<DiscordBotService> logger) : BackgroundService
 {
     private int _registered;
@@ -33,12 +34,9 @@ internal sealed partial class DiscordBotService(
         // growth from its default minimum (one thread per core) would delay acknowledgements past 3 seconds.
         ThreadPool.GetMinThreads(out var workers, out var completionPorts);
         ThreadPool.SetMinThreads(Math.Max(workers, MinimumPoolThreads), Math.Max(completionPorts, MinimumPoolThreads));
-        gateway.Ready += ready =>
-        {
-            health.Set(GatewayHealth.Ready);
-            _ = RegisterOnceAsync(ready, stoppingToken);
-        };
-        gateway.Resumed += () => health.Set(GatewayHealth.Ready);
+        gateway.Ready += ready => _ = RegisterOnceAsync(ready, stoppingToken);
+        gateway.StateChanged += health.Set;
+        gateway.Presence = presence.Current;
         gateway.Dispatch += e =>
         {
             if (e.Name == "INTERACTION_CREATE")
@@ -60,7 +58,7 @@ internal sealed partial class DiscordBotService(
         }
         catch (GatewayFatalException ex)
         {
-            health.Set(GatewayHealth.Disconnected);
+            health.Stopped();
             LogFatal(logger, ex.Message);
             exit.Fail();
             lifetime.StopApplication();

@@ -1,4 +1,5 @@
 using CorpusBot.Discord;
+using CorpusBot.Discord.Gateway;
 using Microsoft.Extensions.Options;
 
 namespace CorpusBot.Bot;
@@ -56,7 +57,21 @@ internal sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
             failures.Add("Discord:DeferAfterMilliseconds must be between 100 and 2500 (Discord's deadline is 3000).");
         }
 
+        if (!options.UsesHttp)
+        {
+            AddProblem(failures, ShardPlan.TryParse(options.ShardCount, options.ShardIds, out var shards) is null ? shards : null);
+            AddProblem(failures, GatewayPresence.TryParse(options.Status, options.Activity, options.ActivityText, out var presence) is null ? presence : null);
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void AddProblem(List<string> failures, string? problem)
+    {
+        if (problem is not null)
+        {
+            failures.Add(problem);
+        }
     }
 
     private static bool IsSnowflakeOrEmpty(string? value) => string.IsNullOrWhiteSpace(value) || (value.Length <= 20 && value.All(char.IsAsciiDigit));

@@ -19,6 +19,7 @@ internal static class DiscordServices
         services.AddDiscordCore(configuration);
         services.AddSingleton<GatewayClient>();
         services.AddSingleton<GatewayHealth>();
+        services.AddSingleton<BotPresence>();
         services.AddHostedService<DiscordBotService>();
         return services;
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CorpusBot.Discord.Gateway;
 using CorpusBot.Search.Engine;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -21,9 +22,11 @@ internal sealed record HealthReport(string Status, IndexHealth Index, GatewayHea
 internal sealed record IndexHealth(bool Ready, int Articles, int Passages);
 
 /// <summary>The gateway part of a health report.</summary>
-/// <param name="State"><c>connecting</c>, <c>ready</c> (READY or RESUMED received) or <c>disconnected</c>.</param>
+/// <param name="State"><c>connecting</c>, <c>ready</c> (every shard has READY or RESUMED) or <c>disconnected</c> (a shard lost its connection, or the gateway stopped).</param>
 /// <param name="Since">When it entered that state (UTC).</param>
-internal sealed record GatewayHealthReport(string State, DateTimeOffset Since);
+/// <param name="Shards">How many shards this process runs (0 before the count is known).</param>
+/// <param name="ShardsReady">How many of them are ready.</param>
+internal sealed record GatewayHealthReport(string State, DateTimeOffset Since, int Shards, int ShardsReady);
 
 /// <summary>GET /healthz, for Docker's HEALTHCHECK, a load balancer or an orchestrator.</summary>
 internal static class HealthEndpoint
@@ -60,23 +63,53 @@ internal static class HealthEndpoint
     }
 }
 
-/// <summary>The gateway connection's state as the bot sees it, for /healthz.</summary>
+/// <summary>The gateway connections' state as the bot sees it, for /healthz: one state per shard, one answer for all.</summary>
 internal sealed class GatewayHealth(TimeProvider time)
 {
     public const string Connecting = "connecting";
     public const string Ready = "ready";
     public const string Disconnected = "disconnected";
 
-    private volatile GatewayHealthReport _report = new(Connecting, time.GetUtcNow());
+    private readonly Lock _gate = new();
+    private readonly Dictionary<int, ShardState> _shards = [];
+    private bool _stopped;
+    private GatewayHealthReport _report = new(Connecting, time.GetUtcNow(), 0, 0);
 
-    public GatewayHealthReport Report() => _report;
-
-    /// <summary>Records a new state (READY or RESUMED: ready; the socket closed: disconnected).</summary>
-    public void Set(string state)
+    public GatewayHealthReport Report()
     {
-        if (_report.State != state)
+        lock (_gate)
         {
-            _report = new GatewayHealthReport(state, time.GetUtcNow());
+            return _report;
         }
+    }
+
+    /// <summary>Records a shard's new state.</summary>
+    public void Set(ShardStateChange change)
+    {
+        lock (_gate)
+        {
+            _shards[change.ShardId] = change.State;
+            Update();
+        }
+    }
+
+    /// <summary>The gateway stopped for good (a fatal close): disconnected until the process restarts.</summary>
+    public void Stopped()
+    {
+        lock (_gate)
+        {
+            _stopped = true;
+            Update();
+        }
+    }
+
+    private void Update()
+    {
+        var ready = _shards.Values.Count(s => s == ShardState.Ready);
+        var state = _stopped || _shards.ContainsValue(ShardState.Disconnected) ? Disconnected
+            : _shards.Count > 0 && ready == _shards.Count ? Ready
+            : Connecting;
+        var since = state == _report.State ? _report.Since : time.GetUtcNow();
+        _report = new GatewayHealthReport(state, since, _shards.Count, ready);
     }
 }

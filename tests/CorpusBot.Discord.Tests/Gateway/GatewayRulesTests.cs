@@ -59,15 +59,13 @@ public class GatewayRulesTests
         var session = new GatewaySession();
         Assert.False(session.CanResume);
 
-        session.Start("abc", "wss://resume.example", "42");
+        session.Start("abc", "wss://resume.example");
         session.Observe(7);
         Assert.True(session.CanResume);
-        Assert.Equal("42", session.ApplicationId);
 
         session.Reset();
         Assert.False(session.CanResume);
         Assert.Null(session.Sequence);
-        Assert.Equal("42", session.ApplicationId);
     }
 
     [Theory]
@@ -76,5 +74,5 @@ public class GatewayRulesTests
     [InlineData("ws://127.0.0.1:5000/resume-gateway", "ws://127.0.0.1:5000/resume-gateway?v=10&encoding=json")]
     [InlineData("wss://g.example/?v=9&encoding=etf&x=1", "wss://g.example/?x=1&v=10&encoding=json")]
     public void The_gateway_address_always_carries_version_10_and_json(string url, string expected) =>
-        Assert.Equal(expected, GatewayClient.WithQuery(url).ToString());
+        Assert.Equal(expected, GatewayShard.WithQuery(url).ToString());
 }

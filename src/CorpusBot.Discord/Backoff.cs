@@ -1,0 +1,12 @@
+namespace CorpusBot.Discord;
+
+/// <summary>Exponential backoff with "equal jitter": half the step is fixed, half random, so retries spread out.</summary>
+internal static class Backoff
+{
+    /// <summary>The wait before retry number <paramref name="attempt"/> (1-based): <paramref name="first"/> doubled each time, at most <paramref name="max"/>.</summary>
+    public static TimeSpan Jittered(int attempt, TimeSpan first, TimeSpan max)
+    {
+        var ceiling = Math.Min(max.TotalMilliseconds, first.TotalMilliseconds * Math.Pow(2, Math.Clamp(attempt - 1, 0, 20)));
+        return TimeSpan.FromMilliseconds((ceiling / 2) + (Random.Shared.NextDouble() * ceiling / 2));
+    }
+}
