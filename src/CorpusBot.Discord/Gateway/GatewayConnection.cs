@@ -181,9 +181,12 @@ internal sealed partial class GatewayConnection(ClientWebSocket socket, GatewayS
     {
         try
         {
-            await shard.Throttle.WaitForIdentifyAsync(shard.Id, _lifetime.Token);
+            using (await shard.Throttle.WaitForIdentifyAsync(shard.Id, _lifetime.Token))
+            {
+                await SendAsync(IdentifyPayload());
+            }
+
             _handshake?.CancelAfter(_timings.ReadyTimeout);
-            await SendAsync(IdentifyPayload());
         }
         catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
         {

@@ -44,8 +44,11 @@ internal sealed partial class IdentifyThrottle(DiscordRestClient rest, GatewayTi
         }
     }
 
-    /// <summary>Waits until shard <paramref name="shardId"/> may send Identify now, and counts it against the limits.</summary>
-    public async Task WaitForIdentifyAsync(int shardId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits until shard <paramref name="shardId"/> may send Identify, and counts it against the limits. The key stays
+    /// taken until the returned permit is disposed, right after the Identify is sent: the window counts from then.
+    /// </summary>
+    public async Task<IDisposable> WaitForIdentifyAsync(int shardId, CancellationToken cancellationToken)
     {
         var info = await GatewayAsync(cancellationToken);
         var turn = TurnFor(shardId % Math.Max(1, info.SessionStartLimit?.MaxConcurrency ?? 1));
@@ -54,7 +57,7 @@ internal sealed partial class IdentifyThrottle(DiscordRestClient rest, GatewayTi
         {
             await WaitForSessionStartAsync(info, cancellationToken);
 
-            // Counted from when each Identify was sent, with a 10 % margin for clock and network jitter.
+            // With a 10 % margin for clock and network jitter.
             var next = turn.LastIdentify + (timings.IdentifyWindow * 1.1);
             var now = time.GetUtcNow();
             if (next > now)
@@ -62,12 +65,13 @@ internal sealed partial class IdentifyThrottle(DiscordRestClient rest, GatewayTi
                 await Task.Delay(next - now, time, cancellationToken);
             }
 
-            turn.LastIdentify = time.GetUtcNow();
             Interlocked.Decrement(ref _remainingStarts);
+            return new Permit(turn, time);
         }
-        finally
+        catch
         {
             turn.Lock.Release();
+            throw;
         }
     }
 
@@ -113,6 +117,21 @@ internal sealed partial class IdentifyThrottle(DiscordRestClient rest, GatewayTi
             {
                 LogGatewayInfoFailed(logger, ex.Message, attempt);
                 await Task.Delay(Backoff.Jittered(attempt, FirstRetryDelay, MaxRetryDelay), time, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Holds a key until the Identify is sent.</summary>
+    private sealed class Permit(KeyTurn turn, TimeProvider time) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                turn.LastIdentify = time.GetUtcNow();
+                turn.Lock.Release();
             }
         }
     }

@@ -46,7 +46,7 @@ public sealed class BotHarness : IAsyncDisposable
     /// <summary>The gateway loop: completes when stopped, or faults with a fatal error.</summary>
     public Task Run { get; }
 
-    internal static async Task<BotHarness> StartAsync(FakeDiscordOptions? fake = null, int deferAfterMs = 1500, string? token = null, GatewayTimings? timings = null)
+    internal static async Task<BotHarness> StartAsync(FakeDiscordOptions? fake = null, int deferAfterMs = 1500, string? token = null, GatewayTimings? timings = null, Action<DiscordOptions>? configure = null)
     {
         var discord = await FakeDiscordServer.StartAsync(fake ?? new FakeDiscordOptions { IdentifyConcurrencyWindow = Fast.IdentifyWindow });
         var options = new DiscordOptions
@@ -55,6 +55,7 @@ public sealed class BotHarness : IAsyncDisposable
             ApiBaseUrl = discord.ApiBaseUrl,
             DeferAfterMilliseconds = deferAfterMs,
         };
+        configure?.Invoke(options);
         return new BotHarness(discord, options, new ScriptedHandler(), timings ?? Fast);
     }
 
