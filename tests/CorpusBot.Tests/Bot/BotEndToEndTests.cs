@@ -55,6 +55,19 @@ public sealed class BotEndToEndTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task It_identifies_watching_the_collection_size_by_default()
+    {
+        await using var bot = await BotHost.StartAsync();
+
+        var identify = Assert.Single((await bot.Discord.WaitForReadyAsync(Wait)).Identifies);
+
+        var activity = Assert.Single(identify.GetProperty("presence").GetProperty("activities").EnumerateArray());
+        Assert.Equal(3, activity.GetProperty("type").GetInt32());
+        Assert.Equal("3 articles", activity.GetProperty("name").GetString());
+        Assert.Equal([0, 1], identify.GetProperty("shard").EnumerateArray().Select(v => v.GetInt32()));
+    }
+
+    [Fact]
     public async Task Ask_answers_with_embeds_that_link_the_source_article()
     {
         await using var bot = await BotHost.StartAsync();
