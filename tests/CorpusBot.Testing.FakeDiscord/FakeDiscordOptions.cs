@@ -21,12 +21,21 @@ public sealed class FakeDiscordOptions
     /// <summary>Initial <c>session_start_limit.remaining</c>; every successful Identify consumes one.</summary>
     public int SessionStartRemaining { get; init; } = 1000;
 
-    /// <summary><c>session_start_limit.max_concurrency</c>: Identifies allowed per <see cref="IdentifyConcurrencyWindow"/>.</summary>
+    /// <summary>
+    /// <c>session_start_limit.max_concurrency</c>: shards are paced by rate_limit_key = shard_id % max_concurrency, one
+    /// Identify per key per <see cref="IdentifyConcurrencyWindow"/>.
+    /// </summary>
     public int MaxConcurrency { get; init; } = 1;
 
     /// <summary>
-    /// Window in which at most <see cref="MaxConcurrency"/> Identify payloads are accepted (the documented value is 5 s).
-    /// An Identify beyond that gets Invalid Session (op 9, d=false) and a violation. <see cref="TimeSpan.Zero"/> disables the check.
+    /// The <c>shards</c> field of <c>GET /gateway/bot</c> (raised to <see cref="FakeDiscordServer.RequiredShards"/> when that is higher).
+    /// </summary>
+    public int RecommendedShards { get; init; } = 1;
+
+    /// <summary>
+    /// Window in which at most one Identify per rate_limit_key (shard_id % <see cref="MaxConcurrency"/>) is accepted (the
+    /// documented value is 5 s). Another Identify on the same key within it gets Invalid Session (op 9, d=false) and a
+    /// violation. <see cref="TimeSpan.Zero"/> disables the check.
     /// </summary>
     public TimeSpan IdentifyConcurrencyWindow { get; init; } = TimeSpan.FromSeconds(5);
 

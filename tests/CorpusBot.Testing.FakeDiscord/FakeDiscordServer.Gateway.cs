@@ -62,7 +62,7 @@ public sealed partial class FakeDiscordServer
             () => "no heartbeat arrived. " + DescribeState());
     }
 
-    /// <summary>Closes the current open connection with a close frame carrying <paramref name="closeCode"/>; the code's documented effect on the session applies (4007/4009 and the non-reconnectable codes invalidate it).</summary>
+    /// <summary>Closes the current (latest) open connection, whatever its shard, with a close frame carrying <paramref name="closeCode"/>; the code's documented effect on the session applies (4007/4009 and the non-reconnectable codes invalidate it).</summary>
     public Task CloseCurrentConnectionAsync(int closeCode, string reason = "") => _hub.CloseCurrentAsync(closeCode, reason);
 
     /// <summary>Drops the current connection without a close frame; the session stays resumable.</summary>
@@ -71,6 +71,34 @@ public sealed partial class FakeDiscordServer
         _hub.AbortCurrent();
         return Task.CompletedTask;
     }
+
+    /// <summary>
+    /// Closes the latest open connection whose session is shard <paramref name="shardId"/> with a close frame carrying
+    /// <paramref name="closeCode"/>; the code's documented effect on that session applies, as for <see cref="CloseCurrentConnectionAsync"/>.
+    /// Throws <see cref="InvalidOperationException"/> when no open connection carries a session of that shard.
+    /// </summary>
+    public Task CloseShardConnectionAsync(int shardId, int closeCode, string reason = "") => _hub.CloseShardAsync(shardId, closeCode, reason);
+
+    /// <summary>Drops the latest open connection whose session is shard <paramref name="shardId"/> without a close frame; the session stays resumable.</summary>
+    public Task AbortShardConnectionAsync(int shardId)
+    {
+        _hub.AbortShard(shardId);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Shards the app must use: an Identify whose num_shards (1 without <c>shard</c>) is below this is closed with 4011
+    /// "Sharding required" (not a violation: the client cannot know in advance). <c>GET /gateway/bot</c> reports at least
+    /// this many shards. Default 1; may be changed while clients are connected.
+    /// </summary>
+    public int RequiredShards
+    {
+        get => _hub.RequiredShards;
+        set => _hub.RequiredShards = value;
+    }
+
+    /// <summary>Sessions attached to an open connection (READY or RESUMED sent on it, not closed or invalidated since).</summary>
+    public int LiveSessionCount => _hub.LiveSessionCount;
 
     /// <summary>Sends Reconnect (op 7); if the client has not closed the socket within <see cref="FakeDiscordOptions.ReconnectCloseDelay"/>, closes it with 4000.</summary>
     public Task SendReconnectAsync() => _hub.SendReconnectAsync();

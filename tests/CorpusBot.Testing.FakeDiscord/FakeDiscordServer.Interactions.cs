@@ -11,9 +11,11 @@ public sealed partial class FakeDiscordServer
     /// <summary>
     /// Sends INTERACTION_CREATE with the given interaction object (a copy; <c>id</c>, <c>token</c>, <c>application_id</c>,
     /// <c>version</c>, <c>type</c>, <c>data.id</c> and a component message's <c>author</c> are filled in when missing).
-    /// The dispatch gets the session's next sequence number and is kept for replay: while the session is disconnected it is
-    /// replayed on a successful Resume. When there is no live session at all (never identified, or invalidated) it is held
-    /// and sent right after the next READY. Returns the interaction id.
+    /// It goes to the live session of the shard the Sharding Formula names (<c>(guild_id &gt;&gt; 22) % num_shards</c>; shard 0
+    /// without <c>guild_id</c>; the most recently identified/resumed one if several match), gets that session's next sequence
+    /// number and is kept for replay: while the session is disconnected it is replayed on a successful Resume. When no
+    /// session it routes to is live (never identified, or invalidated) it is held and sent right after the next READY of a
+    /// session it routes to. Returns the interaction id.
     /// </summary>
     public string DispatchInteraction(JsonObject interaction)
     {

@@ -67,6 +67,10 @@ public sealed record GatewayConnectionRecord(int Index, string Path, string Quer
     public bool IsOpen { get; init; }
     /// <summary>Session id created (READY) or resumed (RESUMED) on this connection.</summary>
     public string? SessionId { get; init; }
+    /// <summary><c>shard[0]</c> of the session identified or resumed on this connection (0 when Identify had no shard); null before.</summary>
+    public int? ShardId { get; init; }
+    /// <summary><c>shard[1]</c> (num_shards) of the session identified or resumed on this connection (1 when Identify had no shard); null before.</summary>
+    public int? ShardCount { get; init; }
     public bool ReadySent { get; init; }
     public bool ResumedSent { get; init; }
     /// <summary>The <c>d</c> object of every Identify (op 2) received on this connection.</summary>

@@ -36,6 +36,8 @@ internal sealed partial class GatewayConnection
     private DateTimeOffset _lastHeartbeatAt;
     private DateTimeOffset? _heartbeatRequestedAt;
     private string? _sessionId;
+    private int? _shardId;
+    private int? _shardCount;
     private bool _readySent;
     private bool _resumedSent;
     private int? _clientCloseCode;
@@ -88,11 +90,13 @@ internal sealed partial class GatewayConnection
         }
     }
 
-    public void MarkSession(string sessionId, bool resumed)
+    public void MarkSession(string sessionId, bool resumed, int shardId, int shardCount)
     {
         lock (_lock)
         {
             _sessionId = sessionId;
+            _shardId = shardId;
+            _shardCount = shardCount;
             _readySent |= !resumed;
             _resumedSent |= resumed;
         }
@@ -243,6 +247,8 @@ internal sealed partial class GatewayConnection
                 ClosedAt = _closedAt,
                 IsOpen = _closedAt is null,
                 SessionId = _sessionId,
+                ShardId = _shardId,
+                ShardCount = _shardCount,
                 ReadySent = _readySent,
                 ResumedSent = _resumedSent,
                 Identifies = _identifies.ToArray(),

@@ -1,6 +1,6 @@
 namespace CorpusBot.Testing.FakeDiscord;
 
-/// <summary>Fault injection acting on the current open connection, and the gateway wait helpers.</summary>
+/// <summary>Fault injection acting on the current open connection or on a shard's, and the gateway wait helpers.</summary>
 internal sealed partial class GatewayHub
 {
     private GatewayConnection CurrentLocked() =>
@@ -15,12 +15,30 @@ internal sealed partial class GatewayHub
         }
     }
 
-    public void AbortCurrent()
+    /// <summary>The latest open connection whose session (attached, or last attached) is shard <paramref name="shardId"/>.</summary>
+    private GatewayConnection ShardLocked(int shardId) =>
+        _connections.LastOrDefault(c => c.State is ConnectionState.AwaitingAuth or ConnectionState.Ready && (c.Session ?? c.LastSession)?.ShardId == shardId)
+        ?? throw new InvalidOperationException($"No open gateway connection carries a session of shard {shardId} (connections so far: {_connections.Count}).");
+
+    public Task CloseShardAsync(int shardId, int code, string reason)
+    {
+        lock (_lock)
+        {
+            return CloseLocked(ShardLocked(shardId), code, reason);
+        }
+    }
+
+    public void AbortCurrent() => Abort(CurrentLocked);
+
+    public void AbortShard(int shardId) => Abort(() => ShardLocked(shardId));
+
+    /// <summary>Drops the chosen connection without a close frame; its session stays resumable.</summary>
+    private void Abort(Func<GatewayConnection> choose)
     {
         GatewayConnection connection;
         lock (_lock)
         {
-            connection = CurrentLocked();
+            connection = choose();
             connection.MarkAborted();
             if (connection.Session is { } session && session.Connection == connection)
             {
@@ -173,7 +191,8 @@ internal sealed partial class GatewayHub
             var lastText = last is null
                 ? "none"
                 : $"#{last.Index} {last.Path}{last.Query} open={last.IsOpen} ready={last.ReadySent} resumed={last.ResumedSent} identifies={last.Identifies.Count} resumes={last.Resumes.Count} heartbeats={last.Heartbeats.Count} clientClose={last.ClientCloseCode?.ToString() ?? "-"} serverClose={last.ServerCloseCode?.ToString() ?? "-"} aborted={last.Aborted} clientDropped={last.ClientDropped}";
-            return $"gateway: {_connections.Count} connection(s), {_readyLog.Count} READY ({_readyCursor} already returned), {_resumedLog.Count} RESUMED ({_resumedCursor} already returned), {_heartbeatCount} heartbeat(s); last connection: {lastText}";
+            var live = _sessions.Values.Count(s => !s.Invalidated && s.Connection is { State: ConnectionState.Ready });
+            return $"gateway: {_connections.Count} connection(s), {live} live session(s), {_pending.Count} held dispatch(es), {_readyLog.Count} READY ({_readyCursor} already returned), {_resumedLog.Count} RESUMED ({_resumedCursor} already returned), {_heartbeatCount} heartbeat(s); last connection: {lastText}";
         }
     }
 }

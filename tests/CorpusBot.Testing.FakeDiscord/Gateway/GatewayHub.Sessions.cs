@@ -19,12 +19,13 @@ internal sealed partial class GatewayHub
             return;
         }
 
-        if (!CheckToken(connection, d, "Identify") || !CheckIntents(connection, d) || !CheckShard(connection, d))
+        if (!CheckToken(connection, d, "Identify") || !CheckIntents(connection, d) || !CheckShard(connection, d) || !CheckShardingRequired(connection, d))
         {
             return;
         }
 
         CheckProperties(connection, d);
+        CheckPresence(connection, d);
         if (_remainingStarts <= 0)
         {
             _violations.Add("gateway", $"{where}: identified with no session starts remaining (session_start_limit.remaining was 0); answered Invalid Session.");
@@ -32,7 +33,8 @@ internal sealed partial class GatewayHub
             return;
         }
 
-        if (!CheckIdentifyConcurrency(connection, now))
+        var (shardId, shardCount) = ShardRouting.OfIdentify(d);
+        if (!CheckIdentifyConcurrency(connection, shardId, now))
         {
             return;
         }
@@ -43,22 +45,17 @@ internal sealed partial class GatewayHub
         }
 
         _remainingStarts--;
-        var session = new GatewaySession(Snowflakes.Token("session-"), connection.Query);
+        var session = new GatewaySession(Snowflakes.Token("session-"), connection.Query, shardId, shardCount);
         _sessions[session.Id] = session;
-        _current = session;
+        MakeLiveLocked(session);
         AttachLocked(connection, session);
         connection.ResetSequences(null, now);
         session.LastSeq = 1;
         Json.Has(d, "shard", out var shard);
         var ready = GatewayPayloads.Ready(_options, session.Id, ResumeGatewayUrl, shard.ValueKind == JsonValueKind.Array ? Json.ToNode(shard) : null);
         connection.Send(GatewayPayloads.Dispatch("READY", 1, ready), 0, "READY", 1);
-        connection.MarkSession(session.Id, resumed: false);
-        foreach (var pending in _pending)
-        {
-            AppendLocked(session, pending.EventName, pending.Data, pending.OnSending);
-        }
-
-        _pending.Clear();
+        connection.MarkSession(session.Id, resumed: false, session.ShardId, session.ShardCount);
+        FlushPendingLocked(session);
         _readyLog.Add(connection);
     }
 
@@ -120,7 +117,7 @@ internal sealed partial class GatewayHub
             _violations.Add("gateway", $"{where}: resumed with query {connection.Query}, but the session was identified with {session.Query}; use the same v and encoding.");
         }
 
-        _current = session;
+        MakeLiveLocked(session);
         AttachLocked(connection, session);
         connection.ResetSequences(seq, now);
         foreach (var logged in session.Log.Where(l => l.Seq > seq))
@@ -130,7 +127,7 @@ internal sealed partial class GatewayHub
 
         var resumedSeq = ++session.LastSeq;
         connection.Send(GatewayPayloads.Dispatch("RESUMED", resumedSeq, new JsonObject()), 0, "RESUMED", resumedSeq);
-        connection.MarkSession(session.Id, resumed: true);
+        connection.MarkSession(session.Id, resumed: true, session.ShardId, session.ShardCount);
         _resumedLog.Add(connection);
     }
 
@@ -209,7 +206,34 @@ internal sealed partial class GatewayHub
         }
     }
 
-    private bool CheckIdentifyConcurrency(GatewayConnection connection, DateTimeOffset now)
+    private void CheckPresence(GatewayConnection connection, JsonElement d)
+    {
+        if (!Json.Has(d, "presence", out var presence))
+        {
+            return;
+        }
+
+        foreach (var problem in PresenceValidator.Problems(presence))
+        {
+            _violations.Add("gateway", $"Connection #{connection.Index}: {problem}");
+        }
+    }
+
+    private bool CheckShardingRequired(GatewayConnection connection, JsonElement d)
+    {
+        var (_, shardCount) = ShardRouting.OfIdentify(d);
+        if (shardCount >= _requiredShards)
+        {
+            return true;
+        }
+
+        // Not a violation: the client cannot know in advance that the fake now requires more shards.
+        _ = CloseLocked(connection, 4011, "Sharding required");
+        return false;
+    }
+
+    /// <summary>At most one Identify per rate_limit_key (shard_id % max_concurrency) per window.</summary>
+    private bool CheckIdentifyConcurrency(GatewayConnection connection, int shardId, DateTimeOffset now)
     {
         var window = _options.IdentifyConcurrencyWindow;
         if (window <= TimeSpan.Zero)
@@ -217,19 +241,16 @@ internal sealed partial class GatewayHub
             return true;
         }
 
-        while (_recentIdentifies.Count > 0 && now - _recentIdentifies.Peek() >= window)
+        var maxConcurrency = Math.Max(1, _options.MaxConcurrency);
+        var key = shardId % maxConcurrency;
+        if (_lastIdentifyByKey.TryGetValue(key, out var last) && now - last < window)
         {
-            _recentIdentifies.Dequeue();
-        }
-
-        if (_recentIdentifies.Count >= _options.MaxConcurrency)
-        {
-            _violations.Add("gateway", $"Connection #{connection.Index}: identified more than max_concurrency ({_options.MaxConcurrency}) time(s) within {window.TotalSeconds:0.#} s; answered Invalid Session.");
+            _violations.Add("gateway", $"Connection #{connection.Index}: identified shard {shardId} (rate_limit_key {key} = shard_id % max_concurrency {maxConcurrency}) within {window.TotalSeconds:0.#} s of another Identify on the same key; at most one per key per window; answered Invalid Session.");
             SendInvalidSessionLocked(connection, resumable: false);
             return false;
         }
 
-        _recentIdentifies.Enqueue(now);
+        _lastIdentifyByKey[key] = now;
         return true;
     }
 }

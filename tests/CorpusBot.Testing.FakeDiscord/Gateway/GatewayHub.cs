@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace CorpusBot.Testing.FakeDiscord;
 
 /// <summary>
-/// Gateway state shared by all connections: sessions, the current connection, dispatch and replay, fault injection.
+/// Gateway state shared by all connections: sessions (one live session per shard), dispatch routing and replay, fault injection.
 /// One lock (<see cref="_lock"/>) guards it; frames are queued under that lock so their order is the order of decisions.
 /// </summary>
 internal sealed partial class GatewayHub
@@ -15,10 +15,12 @@ internal sealed partial class GatewayHub
     private readonly List<GatewayConnection> _connections = [];
     private readonly Dictionary<string, GatewaySession> _sessions = new(StringComparer.Ordinal);
     private readonly List<PendingDispatch> _pending = [];
+    private readonly Dictionary<(int Id, int Count), GatewaySession> _live = [];
+    private readonly Dictionary<long, DateTimeOffset> _lastIdentifyByKey = [];
     private readonly List<GatewayConnection> _readyLog = [];
     private readonly List<GatewayConnection> _resumedLog = [];
-    private readonly Queue<DateTimeOffset> _recentIdentifies = new();
-    private GatewaySession? _current;
+    private long _liveStamp;
+    private int _requiredShards = 1;
     private int _readyCursor;
     private int _resumedCursor;
     private int _heartbeatCount;
@@ -31,7 +33,7 @@ internal sealed partial class GatewayHub
         _remainingStarts = options.SessionStartRemaining;
     }
 
-    private sealed record PendingDispatch(string EventName, JsonNode? Data, Action<DateTimeOffset>? OnSending);
+    private sealed record PendingDispatch(string EventName, JsonNode? Data, Action<DateTimeOffset>? OnSending, ulong? GuildId);
 
     public ChangeSignal Signal { get; } = new();
 
@@ -53,6 +55,32 @@ internal sealed partial class GatewayHub
     public int HeartbeatCount
     {
         get { lock (_lock) { return _heartbeatCount; } }
+    }
+
+    /// <summary>An Identify with fewer shards is closed with 4011; also the floor of the recommended shard count.</summary>
+    public int RequiredShards
+    {
+        get { lock (_lock) { return _requiredShards; } }
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            lock (_lock)
+            {
+                _requiredShards = value;
+            }
+        }
+    }
+
+    /// <summary>Sessions attached to an open connection (READY or RESUMED sent on it, not closed since).</summary>
+    public int LiveSessionCount
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _sessions.Values.Count(s => !s.Invalidated && s.Connection is { State: ConnectionState.Ready });
+            }
+        }
     }
 
     public GatewayConnection Open(string path, string query)
@@ -81,19 +109,45 @@ internal sealed partial class GatewayHub
         get { lock (_lock) { return _connections.Count; } }
     }
 
-    /// <summary>Sends a dispatch on the current session, logging it for replay; without a live session it waits for the next READY.</summary>
+    /// <summary>
+    /// Sends a dispatch on the live session of the shard the Sharding Formula names (guild_id, or shard 0 without one), logging
+    /// it for replay; without such a session it waits for the next READY of a session it routes to.
+    /// </summary>
     public void Dispatch(string eventName, JsonNode? data, Action<DateTimeOffset>? onSending)
     {
+        var guildId = ShardRouting.GuildIdOf(data);
         lock (_lock)
         {
-            if (_current is null || _current.Invalidated)
+            if (RouteLocked(guildId) is not { } session)
             {
-                _pending.Add(new PendingDispatch(eventName, data, onSending));
+                _pending.Add(new PendingDispatch(eventName, data, onSending, guildId));
                 return;
             }
 
-            AppendLocked(_current, eventName, data, onSending);
+            AppendLocked(session, eventName, data, onSending);
         }
+    }
+
+    /// <summary>The most recently identified/resumed live session whose shard receives the guild's events.</summary>
+    private GatewaySession? RouteLocked(ulong? guildId) =>
+        _live.Values.Where(s => !s.Invalidated && s.Routes(guildId)).MaxBy(s => s.LiveStamp);
+
+    /// <summary>Makes the session the live one of its shard (Identify or Resume).</summary>
+    private void MakeLiveLocked(GatewaySession session)
+    {
+        session.LiveStamp = ++_liveStamp;
+        _live[(session.ShardId, session.ShardCount)] = session;
+    }
+
+    /// <summary>Sends the held dispatches that route to a session that has just sent READY, in dispatch order.</summary>
+    private void FlushPendingLocked(GatewaySession session)
+    {
+        foreach (var pending in _pending.Where(p => session.Routes(p.GuildId)))
+        {
+            AppendLocked(session, pending.EventName, pending.Data, pending.OnSending);
+        }
+
+        _pending.RemoveAll(p => session.Routes(p.GuildId));
     }
 
     private void AppendLocked(GatewaySession session, string eventName, JsonNode? data, Action<DateTimeOffset>? onSending)
@@ -138,9 +192,9 @@ internal sealed partial class GatewayHub
     private void InvalidateLocked(GatewaySession session, string reason, bool byClientClose = false)
     {
         session.Invalidate(reason, byClientClose);
-        if (_current == session)
+        if (_live.TryGetValue((session.ShardId, session.ShardCount), out var live) && live == session)
         {
-            _current = null;
+            _live.Remove((session.ShardId, session.ShardCount));
         }
     }
 

@@ -26,7 +26,7 @@ internal sealed class MiscEndpoints
         return RestResult.Ok(new JsonObject
         {
             ["url"] = _gatewayUrl(),
-            ["shards"] = 1,
+            ["shards"] = Math.Max(_options.RecommendedShards, _hub.RequiredShards),
             ["session_start_limit"] = new JsonObject
             {
                 ["total"] = 1000,
