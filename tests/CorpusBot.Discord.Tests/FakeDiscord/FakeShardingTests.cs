@@ -160,6 +160,31 @@ public class FakeShardingTests
         Assert.Equal(1, aborted.ShardId);
     }
 
+    [Fact]
+    public async Task A_resumed_session_keeps_its_shard_and_gets_the_events_sent_while_it_was_away()
+    {
+        await using var discord = await FakeDiscordServer.StartAsync(new FakeDiscordOptions { MaxConcurrency = 2 });
+        await using var shard0 = await RawGatewayClient.IdentifiedAsync(discord, [0, 2], Timeout);
+        await using (await RawGatewayClient.IdentifiedAsync(discord, [1, 2], Timeout))
+        {
+            await discord.AbortShardConnectionAsync(1);
+        }
+
+        var sessionId = discord.Connections[1].SessionId!;
+        var guild = FakeDiscordServer.SlashCommand("search", ("query", "away"));
+        guild["guild_id"] = GuildOfShard1;
+        var id = discord.DispatchInteraction(guild);
+        await using var resumed = await RawGatewayClient.ConnectAsync(discord, discord.ResumeGatewayUrl);
+        await resumed.ResumeAsync(discord.Options.Token, sessionId, 1);
+        await resumed.WaitForDispatchAsync("RESUMED", Timeout);
+
+        Assert.True(resumed.SawDispatchWithId(id));
+        Assert.False(shard0.SawDispatchWithId(id));
+        var record = discord.Connections[^1];
+        Assert.Equal((1, 2), (record.ShardId, record.ShardCount));
+        Assert.Empty(discord.Violations);
+    }
+
     private static async Task<int> RecommendedShardsAsync(FakeDiscordServer discord)
     {
         using var http = new HttpClient { Timeout = Timeout };

@@ -33,12 +33,12 @@ internal sealed class RawGatewayClient : IAsyncDisposable
         get { lock (_received) { return _received.ToArray(); } }
     }
 
-    /// <summary>Connects to the fake's gateway URL and waits for Hello.</summary>
-    public static async Task<RawGatewayClient> ConnectAsync(FakeDiscordServer discord)
+    /// <summary>Connects to the fake's gateway URL (or <paramref name="url"/>, e.g. the resume URL) and waits for Hello.</summary>
+    public static async Task<RawGatewayClient> ConnectAsync(FakeDiscordServer discord, string? url = null)
     {
         var client = new RawGatewayClient();
         using var timeout = new CancellationTokenSource(ConnectTimeout);
-        await client._socket.ConnectAsync(new Uri(discord.GatewayUrl + "?v=10&encoding=json"), timeout.Token);
+        await client._socket.ConnectAsync(new Uri((url ?? discord.GatewayUrl) + "?v=10&encoding=json"), timeout.Token);
         client._reader = client.ReadLoopAsync();
         await client.NextAsync(p => Op(p) == 10, ConnectTimeout);
         return client;
@@ -74,6 +74,10 @@ internal sealed class RawGatewayClient : IAsyncDisposable
 
         return SendAsync(new JsonObject { ["op"] = 2, ["d"] = d });
     }
+
+    /// <summary>Sends Resume (op 6) for <paramref name="sessionId"/> with the last sequence number <paramref name="seq"/>.</summary>
+    public Task ResumeAsync(string token, string sessionId, long seq) =>
+        SendAsync(new JsonObject { ["op"] = 6, ["d"] = new JsonObject { ["token"] = token, ["session_id"] = sessionId, ["seq"] = seq } });
 
     /// <summary>Sends one text frame.</summary>
     public async Task SendAsync(JsonObject payload)

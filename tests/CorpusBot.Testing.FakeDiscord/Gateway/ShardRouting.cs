@@ -37,6 +37,8 @@ internal static class ShardRouting
         }
 
         var parts = shard.EnumerateArray().Select(Json.AsInteger).ToArray();
-        return parts is [{ } id, { } count] ? ((int)id, (int)count) : (0, 1);
+        return parts is [{ } id, { } count] ? (Clamp(id), Clamp(count)) : (0, 1);
     }
+
+    private static int Clamp(long value) => (int)Math.Clamp(value, 0, int.MaxValue);
 }
