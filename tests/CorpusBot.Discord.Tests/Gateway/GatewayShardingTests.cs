@@ -72,6 +72,85 @@ public class GatewayShardingTests
         Assert.Empty(bot.Discord.Connections);
     }
 
+    [Fact]
+    public async Task Interactions_routed_to_either_shard_are_answered()
+    {
+        await using var bot = await BotHarness.StartAsync(configure: o => o.ShardCount = "2");
+        await ReadyShardsAsync(bot, 2);
+        var onShardOne = FakeDiscordServer.SlashCommand("ask", ("question", "one?"));
+        onShardOne["guild_id"] = "200000000004194305"; // (id >> 22) % 2 == 1
+        var inDirectMessages = FakeDiscordServer.From(FakeDiscordServer.SlashCommand("ask", ("question", "zero?")), FakeInteractionPlace.BotDm);
+
+        var ids = new[] { bot.Discord.DispatchInteraction(onShardOne), bot.Discord.DispatchInteraction(inDirectMessages) };
+
+        foreach (var id in ids)
+        {
+            await bot.Discord.WaitForFinalMessageAsync(id, Wait);
+        }
+
+        Assert.Empty(bot.Discord.Violations);
+    }
+
+    [Fact]
+    public async Task A_dropped_shard_resumes_its_own_session_and_the_other_shard_stays_connected()
+    {
+        await using var bot = await BotHarness.StartAsync(configure: o => o.ShardCount = "2");
+        await ReadyShardsAsync(bot, 2);
+        var before = bot.Discord.Connections;
+
+        await bot.Discord.AbortShardConnectionAsync(1);
+        var resumed = await bot.Discord.WaitForResumedAsync(Wait);
+
+        Assert.Equal(1, resumed.ShardId);
+        Assert.Equal(before.Single(c => c.ShardId == 1).SessionId, resumed.SessionId);
+        Assert.True(bot.Discord.Connections.Single(c => c.Index == before.Single(b => b.ShardId == 0).Index).IsOpen);
+        Assert.Equal(3, bot.Discord.Connections.Count);
+        Assert.Empty(bot.Discord.Violations);
+    }
+
+    [Theory]
+    [InlineData(1, 2)]
+    [InlineData(2, 4)]
+    public async Task Identifies_are_paced_one_per_rate_limit_key_per_window(int maxConcurrency, int shards)
+    {
+        var fake = new FakeDiscordOptions { MaxConcurrency = maxConcurrency, IdentifyConcurrencyWindow = BotHarness.Fast.IdentifyWindow };
+        await using var bot = await BotHarness.StartAsync(fake, configure: o => o.ShardCount = shards.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        var ready = await ReadyShardsAsync(bot, shards);
+
+        Assert.Equal(shards, ready.Length);
+        Assert.Equal(shards, bot.Discord.Connections.Count);
+        Assert.Empty(bot.Discord.Violations);
+    }
+
+    [Fact]
+    public async Task With_auto_a_sharding_required_close_rereads_the_count_and_restarts_every_shard()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        await ReadyShardsAsync(bot, 1);
+
+        bot.Discord.RequiredShards = 2;
+        await bot.Discord.CloseCurrentConnectionAsync(4011, "Sharding required");
+        var shards = await ReadyShardsAsync(bot, 2);
+
+        Assert.Equal([(0, 2), (1, 2)], shards);
+        Assert.Equal([(0, 2), (1, 2)], bot.Gateway.Shards);
+        Assert.False(bot.Run.IsCompleted);
+    }
+
+    [Fact]
+    public async Task With_a_fixed_count_sharding_required_stops_with_what_to_set()
+    {
+        await using var bot = await BotHarness.StartAsync(configure: o => o.ShardCount = "1");
+        await ReadyShardsAsync(bot, 1);
+
+        await bot.Discord.CloseCurrentConnectionAsync(4011, "Sharding required");
+
+        var error = await Assert.ThrowsAsync<GatewayFatalException>(() => bot.Run.WaitAsync(Wait));
+        Assert.Equal(4011, error.CloseCode);
+        Assert.Contains("Discord:ShardCount", error.Message, StringComparison.Ordinal);
+    }
+
     private static async Task<(int Id, int Count)[]> ReadyShardsAsync(BotHarness bot, int count)
     {
         var shards = new List<(int, int)>();
