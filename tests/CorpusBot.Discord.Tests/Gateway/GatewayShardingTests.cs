@@ -77,8 +77,7 @@ public class GatewayShardingTests
     {
         await using var bot = await BotHarness.StartAsync(configure: o => o.ShardCount = "2");
         await ReadyShardsAsync(bot, 2);
-        var onShardOne = FakeDiscordServer.SlashCommand("ask", ("question", "one?"));
-        onShardOne["guild_id"] = "200000000004194305"; // (id >> 22) % 2 == 1
+        var onShardOne = OnShardOne();
         var inDirectMessages = FakeDiscordServer.From(FakeDiscordServer.SlashCommand("ask", ("question", "zero?")), FakeInteractionPlace.BotDm);
 
         var ids = new[] { bot.Discord.DispatchInteraction(onShardOne), bot.Discord.DispatchInteraction(inDirectMessages) };
@@ -96,6 +95,7 @@ public class GatewayShardingTests
     {
         await using var bot = await BotHarness.StartAsync(configure: o => o.ShardCount = "2");
         await ReadyShardsAsync(bot, 2);
+        await bot.Discord.WaitForFinalMessageAsync(bot.Discord.DispatchInteraction(OnShardOne()), Wait); // shard 1 has read its READY
         var before = bot.Discord.Connections;
 
         await bot.Discord.AbortShardConnectionAsync(1);
@@ -149,6 +149,13 @@ public class GatewayShardingTests
         var error = await Assert.ThrowsAsync<GatewayFatalException>(() => bot.Run.WaitAsync(Wait));
         Assert.Equal(4011, error.CloseCode);
         Assert.Contains("Discord:ShardCount", error.Message, StringComparison.Ordinal);
+    }
+
+    private static System.Text.Json.Nodes.JsonObject OnShardOne()
+    {
+        var interaction = FakeDiscordServer.SlashCommand("ask", ("question", "one?"));
+        interaction["guild_id"] = "200000000004194305"; // (id >> 22) % 2 == 1
+        return interaction;
     }
 
     private static async Task<(int Id, int Count)[]> ReadyShardsAsync(BotHarness bot, int count)
