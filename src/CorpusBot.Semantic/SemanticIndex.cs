@@ -91,6 +91,13 @@ public sealed partial class SemanticIndex : ISemanticRecall, IDisposable
         }
     }
 
+    // Per thread: an answer is worked out on one thread, and another thread's busy moment says nothing about it.
+    [ThreadStatic]
+    private static long t_busyAnswers;
+
+    /// <inheritdoc />
+    public long BusyAnswers => t_busyAnswers;
+
     /// <inheritdoc />
     public IReadOnlyList<SemanticHit> Nearest(string query, int count, CancellationToken cancellationToken = default)
     {
@@ -114,6 +121,7 @@ public sealed partial class SemanticIndex : ISemanticRecall, IDisposable
         cancellationToken.ThrowIfCancellationRequested();
         if (!_querySlots.Wait(0))
         {
+            t_busyAnswers++;
             return []; // the model is busy with other queries: answer lexically rather than wait
         }
 
@@ -178,6 +186,7 @@ public sealed partial class SemanticIndex : ISemanticRecall, IDisposable
 
         if (!_querySlots.Wait(0))
         {
+            t_busyAnswers++;
             return []; // the model is busy with other queries: the caller does without rather than wait
         }
 

@@ -4,6 +4,8 @@ using CorpusBot.Cli;
 using CorpusBot.Bot;
 using CorpusBot.Discord;
 using CorpusBot.Hosting;
+using CorpusBot.Search.Semantic;
+using CorpusBot.Semantic;
 using CorpusBot.Testing.FakeDiscord;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -33,15 +35,19 @@ internal static class InteractionBurst
         public int Deferred { get; init; }
     }
 
-    public static async Task<int> RunAsync(int count)
+    /// <param name="count">How many interactions are sent at once.</param>
+    /// <param name="only">null for a mix of /ask, /search and /quote; or one of those names alone.</param>
+    /// <param name="distinct">Each interaction asks something no other does (a question plus a word of the collection), so no answer is worked out once for many.</param>
+    public static async Task<int> RunAsync(int count, string? only, bool distinct)
     {
-        var result = await MeasureAsync(count, Path.GetFullPath("index/articles"));
+        var result = await MeasureAsync(count, Path.GetFullPath("index/articles"), only, distinct);
+        Console.Write(distinct ? "distinct questions: " : $"{Questions.Length} questions repeated: ");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{count} interactions, {result.PerSecond:F0}/s; first callback p50 {result.P50:F0} ms, p99 {result.P99:F0} ms, max {result.Max:F0} ms, over 3 s: {result.OverThreeSeconds}; final answer p50 {result.FinalP50:F0} ms, p99 {result.FinalP99:F0} ms, max {result.FinalMax:F0} ms, over 2 s: {result.FinalOverTwoSeconds}; deferred: {result.Deferred}; protocol violations: {result.Violations}"));
         return result.OverThreeSeconds == 0 && result.Violations == 0 ? 0 : 1;
     }
 
-    public static async Task<Result> MeasureAsync(int count, string articles)
+    public static async Task<Result> MeasureAsync(int count, string articles, string? only = null, bool distinct = false)
     {
         await using var discord = await FakeDiscordServer.StartAsync();
         var index = Path.Combine(Path.GetTempPath(), "corpusbot-burst-" + Guid.NewGuid().ToString("n"));
@@ -59,14 +65,17 @@ internal static class InteractionBurst
         using var host = builder.Build();
         await host.StartAsync();
         await host.Services.GetRequiredService<IndexHostedService>().FirstPass;
+        await VectorsReadyAsync(host.Services.GetRequiredService<SemanticIndex>());
         await discord.WaitForReadyAsync(TimeSpan.FromSeconds(30));
 
+        var words = distinct ? CollectionWords(articles) : [];
+        string Text(int i) => distinct ? $"{Questions[i % Questions.Length]} {words[i / Questions.Length % words.Length]}" : Questions[i % Questions.Length];
         var clock = Stopwatch.StartNew();
-        var ids = Enumerable.Range(0, count).Select(i => discord.DispatchInteraction((i % 3) switch
+        var ids = Enumerable.Range(0, count).Select(i => discord.DispatchInteraction((only switch { "ask" => 0, "search" => 1, "quote" => 2, _ => i % 3 }) switch
         {
-            0 => FakeDiscordServer.SlashCommand("ask", ("question", Questions[i % Questions.Length])),
-            1 => FakeDiscordServer.SlashCommand("search", ("query", Questions[i % Questions.Length])),
-            _ => FakeDiscordServer.SlashCommand("quote", ("text", Questions[i % Questions.Length])),
+            0 => FakeDiscordServer.SlashCommand("ask", ("question", Text(i))),
+            1 => FakeDiscordServer.SlashCommand("search", ("query", Text(i))),
+            _ => FakeDiscordServer.SlashCommand("quote", ("text", Text(i))),
         })).ToList();
         var records = await Task.WhenAll(ids.Select(id => discord.WaitForFinalMessageAsync(id, TimeSpan.FromSeconds(120))));
         var elapsed = clock.Elapsed;
@@ -84,6 +93,25 @@ internal static class InteractionBurst
             FinalOverTwoSeconds = final.Count(l => l >= 2000),
             Deferred = records.Count(r => r.InitialResponse is { Type: 5 or 6 }),
         };
+    }
+
+    /// <summary>The collection's own words (four letters or more), each once, in a fixed order.</summary>
+    private static string[] CollectionWords(string articles) =>
+        [.. Directory.EnumerateFiles(articles).Order(StringComparer.Ordinal)
+            .SelectMany(file => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(file), @"\b[A-Za-z]{4,}\b").Select(m => m.Value.ToLowerInvariant()))
+            .Distinct()];
+
+    /// <summary>
+    /// A running bot has its passage vectors on disk; this fresh index embeds them in the background after the first
+    /// pass, which would compete with the burst for the cores. Wait for that, as a restarted bot would not have it.
+    /// </summary>
+    private static async Task VectorsReadyAsync(SemanticIndex semantic)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (semantic.Coverage.State == SemanticState.Building && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
     }
 
     private static double[] Sorted(IEnumerable<TimeSpan?> latencies) =>

@@ -3,7 +3,10 @@ using CorpusBot.Benchmarks;
 
 return args.FirstOrDefault() switch
 {
-    "burst" => await InteractionBurst.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000),
+    "burst" => await InteractionBurst.RunAsync(
+        args.Length > 1 && int.TryParse(args[1], System.Globalization.CultureInfo.InvariantCulture, out var count) ? count : 1000,
+        args.Skip(1).FirstOrDefault(a => a is "ask" or "search" or "quote"),
+        args.Contains("--distinct")),
     "engine" => RunEngine(args[1..]),
     "compare" => await Compare.RunAsync(CompareOptions(args[1..]), Console.Out),
     "highlighter" => await CorpusBot.Benchmarks.Highlighting.HighlighterCommand.RunAsync(args[1..], Console.Out),
@@ -30,6 +33,6 @@ static Compare.Options CompareOptions(string[] rest)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: compare [--scale 10] [--collection DIR] [--no-burst] [--repeat N] | quality [--no-semantic] [--collection DIR] [--set FILE] | burst [count] | engine [BenchmarkDotNet options]");
+    Console.Error.WriteLine("usage: compare [--scale 10] [--collection DIR] [--no-burst] [--repeat N] | quality [--no-semantic] [--collection DIR] [--set FILE] | burst [count] [ask|search|quote] [--distinct] | engine [BenchmarkDotNet options]");
     return 2;
 }

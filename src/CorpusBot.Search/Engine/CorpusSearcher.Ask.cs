@@ -51,7 +51,8 @@ public sealed partial class CorpusSearcher
     /// recall is available), coverage of the question and the best sentence window (favouring windows that hold a
     /// date for "when", a number for "how many", a name for "who"…).
     /// </summary>
-    public AskResult Ask(string question, int maxSources = 3) => Ask(question, maxSources, exhaustive: false);
+    public AskResult Ask(string question, int maxSources = 3) =>
+        Remembered(new AnswerKey(nameof(Ask), question, maxSources, 0, null, false), () => Ask(question, maxSources, exhaustive: false));
 
     // exhaustive: rank every candidate, without stopping early (tests compare the two).
     internal AskResult Ask(string question, int maxSources, bool exhaustive)

@@ -22,6 +22,12 @@ public interface ISemanticRecall
     /// per text: call it for a handful of windows, not for a collection.
     /// </summary>
     IReadOnlyList<float> Similarities(string query, IReadOnlyList<string> texts, CancellationToken cancellationToken = default) => [];
+
+    /// <summary>
+    /// How many calls so far on the current thread were answered without the model because it was busy with other
+    /// queries. An answer worked out while this changed may be poorer than usual, so it is not kept for the next person.
+    /// </summary>
+    long BusyAnswers => 0;
 }
 
 /// <summary>A passage found by meaning: its article, its place in the article and the cosine similarity (−1 to 1).</summary>

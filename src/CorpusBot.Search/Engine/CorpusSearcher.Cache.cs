@@ -1,0 +1,55 @@
+using System.Collections.Concurrent;
+using CorpusBot.Search.Querying;
+using CorpusBot.Search.Results;
+using Lucene.Net.Index;
+
+namespace CorpusBot.Search.Engine;
+
+public sealed partial class CorpusSearcher
+{
+    /// <summary>Answers kept per index state; past this many the table starts again (a burst asks the same few things).</summary>
+    internal const int CachedAnswers = 2048;
+
+    private volatile AnswerCache? _answers;
+
+    /// <summary>
+    /// The same request on the same index state (same reader, same passage vectors) gets the same answer, so when many
+    /// people ask the same thing at once (a burst, a pinned question, the buttons of one search) it is worked out once.
+    /// Results are immutable records; an answer the model had to skip because it was busy is not kept.
+    /// </summary>
+    private T Remembered<T>(AnswerKey key, Func<T> compute) where T : class
+    {
+        using var lease = index.Acquire();
+        var state = new AnswerState(lease.Searcher.IndexReader, semantic?.Coverage.Embedded ?? 0);
+        var cache = _answers;
+        if (cache is null || cache.State != state || cache.Entries.Count >= CachedAnswers)
+        {
+            _answers = cache = new AnswerCache(state);
+        }
+
+        if (cache.Entries.TryGetValue(key, out var known))
+        {
+            return (T)known;
+        }
+
+        var busyBefore = semantic?.BusyAnswers ?? 0;
+        var answer = compute();
+        if ((semantic?.BusyAnswers ?? 0) == busyBefore)
+        {
+            cache.Entries.TryAdd(key, answer);
+        }
+
+        return answer;
+    }
+
+    private readonly record struct AnswerState(IndexReader Reader, int Embedded);
+
+    private readonly record struct AnswerKey(string Operation, string Text, int A, int B, DateRange? Dates, bool Flag);
+
+    private sealed class AnswerCache(AnswerState state)
+    {
+        public AnswerState State { get; } = state;
+
+        public ConcurrentDictionary<AnswerKey, object> Entries { get; } = new();
+    }
+}
