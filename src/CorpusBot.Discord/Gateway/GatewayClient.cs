@@ -82,6 +82,16 @@ public sealed partial class GatewayClient(DiscordOptions options, DiscordRestCli
         cancellationToken.ThrowIfCancellationRequested();
     }
 
+    /// <summary>
+    /// Sends <paramref name="presence"/> (Update Presence, op 3) on every ready shard; shards not ready get it with
+    /// their next Identify, which reads <see cref="Presence"/>. Returns how many shards were updated.
+    /// </summary>
+    public async Task<int> UpdatePresenceAsync(GatewayPresence presence)
+    {
+        var sent = await Task.WhenAll(_shards.Select(shard => shard.TryUpdatePresenceAsync(presence)));
+        return sent.Count(s => s);
+    }
+
     internal void OnShardReady(ReadyInfo ready)
     {
         OnShardState(ready.ShardId, ShardState.Ready);

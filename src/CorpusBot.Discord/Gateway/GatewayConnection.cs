@@ -38,7 +38,7 @@ internal sealed partial class GatewayConnection(ClientWebSocket socket, GatewayS
     private volatile bool _stalled;
     private CancellationTokenSource? _handshake;
     private CancellationTokenRegistration _handshakeExpiry;
-    private bool _established;
+    private volatile bool _established;
     private bool _helloSeen;
     private Task _heartbeats = Task.CompletedTask;
     private Task _identify = Task.CompletedTask;
@@ -159,6 +159,18 @@ internal sealed partial class GatewayConnection(ClientWebSocket socket, GatewayS
             default:
                 return null;
         }
+    }
+
+    /// <summary>Sends Update Presence (op 3) when the session is ready; false when it is not (the next Identify carries it).</summary>
+    public async Task<bool> TrySendPresenceAsync(GatewayPresence presence)
+    {
+        if (!_established)
+        {
+            return false;
+        }
+
+        await SendAsync(new { op = GatewayOpcode.PresenceUpdate, d = presence.ToPayload() });
+        return true;
     }
 
     private void OnHello(TimeSpan heartbeatInterval)

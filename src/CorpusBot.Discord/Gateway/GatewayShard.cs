@@ -14,6 +14,8 @@ internal sealed partial class GatewayShard(GatewayClient client, IdentifyThrottl
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(60);
 
+    private volatile GatewayConnection? _connection;
+
     /// <summary>This shard's id (the first number of Identify's <c>shard</c>).</summary>
     public int Id { get; } = id;
 
@@ -130,7 +132,28 @@ internal sealed partial class GatewayShard(GatewayClient client, IdentifyThrottl
         }
 
         using var connection = new GatewayConnection(socket, this, resume, cancellationToken);
-        return await connection.RunAsync();
+        _connection = connection;
+        try
+        {
+            return await connection.RunAsync();
+        }
+        finally
+        {
+            _connection = null;
+        }
+    }
+
+    /// <summary>Sends a new presence on this shard's connection, if it has a ready one.</summary>
+    public async Task<bool> TryUpdatePresenceAsync(GatewayPresence presence)
+    {
+        try
+        {
+            return _connection is { } connection && await connection.TrySendPresenceAsync(presence);
+        }
+        catch (Exception ex) when (ex is System.Net.WebSockets.WebSocketException or OperationCanceledException or ObjectDisposedException or InvalidDataException)
+        {
+            return false; // the connection is going; the next Identify carries the presence
+        }
     }
 
     /// <summary>The gateway address with this client's version and encoding, whatever query it came with.</summary>

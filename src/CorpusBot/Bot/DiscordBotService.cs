@@ -28,6 +28,8 @@ internal sealed partial class DiscordBotService(
 
     private const int MinimumPoolThreads = 64;
 
+    private static readonly TimeSpan PresenceCheckInterval = TimeSpan.FromSeconds(30);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // A burst of interactions means hundreds of HTTP calls in flight at once; the thread pool's slow
@@ -54,6 +56,7 @@ internal sealed partial class DiscordBotService(
                 await index.FirstPass.WaitAsync(stoppingToken);
             }
 
+            _ = KeepPresenceCurrentAsync(stoppingToken);
             await gateway.RunAsync(stoppingToken);
         }
         catch (GatewayFatalException ex)
@@ -72,6 +75,27 @@ internal sealed partial class DiscordBotService(
     {
         await base.StopAsync(cancellationToken);
         await dispatcher.DisposeAsync();
+    }
+
+    // "Watching 3,574 articles" should follow the collection: re-read it now and then, and send it when it changed.
+    private async Task KeepPresenceCurrentAsync(CancellationToken stoppingToken)
+    {
+        var sent = presence.Current();
+        using var timer = new PeriodicTimer(PresenceCheckInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                var now = presence.Current();
+                if (now is not null && now != sent && await gateway.UpdatePresenceAsync(now) > 0)
+                {
+                    sent = now;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
     }
 
     private async Task RegisterOnceAsync(ReadyInfo ready, CancellationToken cancellationToken)

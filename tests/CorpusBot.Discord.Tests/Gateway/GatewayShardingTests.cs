@@ -62,6 +62,24 @@ public class GatewayShardingTests
     }
 
     [Fact]
+    public async Task A_new_presence_is_sent_on_every_ready_shard_as_update_presence()
+    {
+        await using var bot = await BotHarness.StartAsync(configure: o => o.ShardCount = "2");
+        await ReadyShardsAsync(bot, 2);
+        await bot.Discord.WaitForFinalMessageAsync(bot.Discord.DispatchInteraction(OnShardOne()), Wait);
+        await bot.Discord.WaitForFinalMessageAsync(bot.Discord.DispatchInteraction(FakeDiscordServer.SlashCommand("ask", ("question", "zero?"))), Wait);
+
+        var updated = await bot.Gateway.UpdatePresenceAsync(new GatewayPresence(PresenceStatus.Idle, ActivityType.Watching, "3,575 articles"));
+        await Task.Delay(300);
+
+        Assert.Equal(2, updated);
+        var updates = bot.Discord.Connections.SelectMany(c => c.Received).Where(p => p.GetProperty("op").GetInt32() == 3).ToList();
+        Assert.Equal(2, updates.Count);
+        Assert.All(updates, u => Assert.Equal("idle", u.GetProperty("d").GetProperty("status").GetString()));
+        Assert.Empty(bot.Discord.Violations);
+    }
+
+    [Fact]
     public async Task Invalid_shard_settings_stop_the_gateway_with_what_to_set()
     {
         await using var bot = await BotHarness.StartAsync(configure: o => (o.ShardCount, o.ShardIds) = ("auto", "0-1"));

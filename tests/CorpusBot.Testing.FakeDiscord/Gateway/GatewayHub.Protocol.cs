@@ -102,6 +102,14 @@ internal sealed partial class GatewayHub
                 case 6:
                     ResumeLocked(connection, d, now);
                     break;
+                case 3:
+                    OtherOpLocked(connection, op);
+                    foreach (var problem in PresenceValidator.Problems(d))
+                    {
+                        _violations.Add("gateway", $"Connection #{connection.Index}: Update Presence (op 3): {problem}");
+                    }
+
+                    break;
                 default:
                     OtherOpLocked(connection, op);
                     break;
