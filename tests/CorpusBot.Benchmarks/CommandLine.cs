@@ -5,16 +5,29 @@ namespace CorpusBot.Benchmarks;
 /// <summary>Runs the real command line as a new process: time from start to answer, and its peak resident memory.</summary>
 internal static class CommandLine
 {
-    public static async Task<(double Seconds, long PeakBytes)> RunAsync(string articles, string index, string query)
+    /// <summary>A new process running <c>search "query" --json</c>: restart to first answer.</summary>
+    public static Task<(double Seconds, long PeakBytes)> RunAsync(string articles, string index, string query) =>
+        RunAsync(articles, index, ["search", query, "--json"]);
+
+    /// <summary>A new process running the command line with <paramref name="arguments"/> (e.g. <c>index</c>, a whole build).</summary>
+    /// <param name="lexicalOnly">Without the embedding model, so a build is the same work FTS5 does.</param>
+    public static async Task<(double Seconds, long PeakBytes)> RunAsync(string articles, string index, string[] arguments, bool lexicalOnly = false)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "CorpusBot.dll"));
-        start.ArgumentList.Add("search");
-        start.ArgumentList.Add(query);
-        start.ArgumentList.Add("--json");
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         start.Environment["Corpus__ArticlesPath"] = articles;
         start.Environment["Corpus__IndexPath"] = index;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        if (lexicalOnly)
+        {
+            start.Environment["Semantic__Enabled"] = "false";
+        }
+
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();

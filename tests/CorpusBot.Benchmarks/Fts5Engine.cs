@@ -19,6 +19,14 @@ internal sealed class Fts5Engine : IDisposable
         _query.Parameters.Add("$q", SqliteType.Text);
     }
 
+    /// <summary>Opens a table <see cref="BuildAsync"/> made earlier (a new process after a restart).</summary>
+    public static Fts5Engine Open(string databasePath)
+    {
+        var connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly");
+        connection.Open();
+        return new Fts5Engine(connection);
+    }
+
     /// <summary>Reads every article (with the same reader CorpusBot uses) into a new FTS5 table, in one transaction.</summary>
     public static async Task<Fts5Engine> BuildAsync(string collection, string databasePath) =>
         new(await CreateTableAsync(collection, databasePath, article => [article.Body]));

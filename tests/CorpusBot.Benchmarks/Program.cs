@@ -12,6 +12,7 @@ return args.FirstOrDefault() switch
     "highlighter" => await CorpusBot.Benchmarks.Highlighting.HighlighterCommand.RunAsync(args[1..], Console.Out),
     "quality" => await CorpusBot.Benchmarks.Quality.QualityCommand.RunAsync(args[1..], Console.Out),
     "embed" => Embeddings.Run(args[1..], Console.Out),
+    "query-pass" when args.Length == 3 => QueryPass.Run(args[1], args[2]),
     _ => Usage(),
 };
 
@@ -27,12 +28,11 @@ static Compare.Options CompareOptions(string[] rest)
     return new Compare.Options(
         Value("--collection"),
         int.Parse(Value("--scale") ?? "1", System.Globalization.CultureInfo.InvariantCulture),
-        !rest.Contains("--no-burst"),
-        int.Parse(Value("--repeat") ?? "3", System.Globalization.CultureInfo.InvariantCulture));
+        !rest.Contains("--no-burst"));
 }
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: compare [--scale 10] [--collection DIR] [--no-burst] [--repeat N] | quality [--no-semantic] [--collection DIR] [--set FILE] | burst [count] [ask|search|quote] [--distinct] | engine [BenchmarkDotNet options]");
+    Console.Error.WriteLine("usage: compare [--scale 10] [--collection DIR] [--no-burst] | quality [--no-semantic] [--collection DIR] [--set FILE] | burst [count] [ask|search|quote] [--distinct] | engine [BenchmarkDotNet options]");
     return 2;
 }

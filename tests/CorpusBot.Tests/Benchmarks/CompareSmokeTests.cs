@@ -15,12 +15,15 @@ public sealed class CompareSmokeTests : IDisposable
         Environment.SetEnvironmentVariable("CORPUSBOT_BENCH_CACHE", Path.Combine(_corpus.Root, "cache"));
         var output = new StringWriter();
 
-        var code = await Compare.RunAsync(new Compare.Options(_corpus.ArticlesPath, Scale: 1, Burst: false, Repeat: 1), output);
+        var code = await Compare.RunAsync(new Compare.Options(_corpus.ArticlesPath, Scale: 1, Burst: false), output);
 
         Assert.Equal(0, code);
         var text = output.ToString();
         Assert.Contains("| build (MB/s) |", text);
-        Assert.Contains("| query p99 with excerpt (ms) |", text);
+        Assert.Contains("| first-time query p99 with excerpt (ms) |", text);
+        Assert.Contains("| repeated query p99 (ms) |", text);
+        Assert.Contains("corpusbot_ask_p99_ms", text);
+        Assert.Contains("corpusbot_index_command_peak_rss_mb", text);
         Assert.Contains("corpusbot_restart_to_answer_s", text);
         Assert.True(File.Exists(Path.Combine(_corpus.Root, "cache", "results.json")));
     }
