@@ -10,11 +10,16 @@ namespace CorpusBot.Search.Indexing;
 /// </summary>
 public sealed partial class CorpusIndexer(CorpusIndex index, ArticleReader reader, string articlesPath, ILogger<CorpusIndexer> logger)
 {
-    private const long RetainedChars = 64L * 1024 * 1024;
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(2);
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<string, (long Length, long Ticks)> _warnedSkips = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// How much article text (characters) a pass keeps from its first look to the write; the rest is read again. At
+    /// two bytes a character this bounds a pass's article memory to 64 MiB, whatever the collection's size.
+    /// </summary>
+    internal long RetainedChars { get; init; } = 32L * 1024 * 1024;
 
     /// <summary>The folder the articles are read from.</summary>
     public string ArticlesPath { get; } = articlesPath;
@@ -52,127 +57,164 @@ public sealed partial class CorpusIndexer(CorpusIndex index, ArticleReader reade
             throw new CorpusException($"The articles folder {ArticlesPath} does not exist. Set Corpus:ArticlesPath (or Corpus__ArticlesPath).", isUserError: false);
         }
 
-        var files = ArticleFile.Scan(ArticlesPath);
-        var rebuild = !index.SchemaMatches;
-        var indexed = index.ReadArticles();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var toRead = new List<ArticleFile>();
-        var skipped = new List<SkippedFile>();
-        var unchanged = 0;
-        foreach (var file in files)
-        {
-            if (!seen.Add(file.Id))
-            {
-                skipped.Add(Skip(file, "another file has the same name with a different extension"));
-                continue;
-            }
-
-            if (!rebuild && indexed.TryGetValue(file.Id, out var known) && known.FileLength == file.Length && known.FileTimeTicks == file.LastWriteUtc.Ticks)
-            {
-                unchanged++;
-            }
-            else
-            {
-                toRead.Add(file);
-            }
-        }
-
-        if (rebuild && !index.IsEmpty)
+        var pass = Plan();
+        if (pass.Rebuild && !index.IsEmpty)
         {
             LogRebuild(logger, index.Path);
         }
 
-        var added = new List<string>();
-        var changed = new List<string>();
-        var kept = new HashSet<string>(StringComparer.Ordinal);
+        // First look at every changed file (what it is, and its lines), so that lines repeated across articles are
+        // known before any of them is split into passages; then index each. Reading, parsing, splitting and analysis
+        // run on every core (the IndexWriter takes documents from several threads).
+        var looks = await LookAsync(pass.ToRead, cancellationToken);
+        var pending = Sort(pass, looks);
+        var furniture = Furniture(pass, pending);
+        if (pass.Rebuild)
+        {
+            index.DeleteAll(); // nothing is visible before the commit at the end of the pass
+        }
 
-        // First look at every changed file (what it is, and its lines), so that lines repeated across
-        // articles are known before any of them is split into passages; then index each. Reading, parsing,
-        // splitting and analysis run on every core (the IndexWriter takes documents from several threads).
-        // Articles are kept from the first look up to a memory budget; past it, a huge pass reads the rest again.
-        var looked = new (ArticleReadResult Result, IReadOnlyCollection<ulong> Lines)[toRead.Count];
-        var reading = new Progress("read", toRead.Count, logger);
+        var written = await WriteAsync(pending, furniture, cancellationToken);
+        return Finish(pass, written, clock);
+    }
+
+    /// <summary>What this pass must read: files whose size or time differ from what the index holds (all of them on a rebuild).</summary>
+    private PassPlan Plan()
+    {
+        var pass = new PassPlan(!index.SchemaMatches, index.ReadArticles());
+        foreach (var file in ArticleFile.Scan(ArticlesPath))
+        {
+            if (!pass.Seen.Add(file.Id))
+            {
+                pass.Skipped.Add(Skip(file, "another file has the same name with a different extension"));
+            }
+            else if (!pass.Rebuild && pass.Indexed.TryGetValue(file.Id, out var known) && known.FileLength == file.Length && known.FileTimeTicks == file.LastWriteUtc.Ticks)
+            {
+                pass.Unchanged++;
+            }
+            else
+            {
+                pass.ToRead.Add(file);
+            }
+        }
+
+        return pass;
+    }
+
+    /// <summary>
+    /// Reads each file once for its lines and content hash. Article text is kept for the write only up to a budget,
+    /// so a huge pass never holds the collection in memory; past it, an article is read again when it is written.
+    /// </summary>
+    private async Task<Look[]> LookAsync(List<ArticleFile> toRead, CancellationToken cancellationToken)
+    {
+        var looks = new Look[toRead.Count];
+        var progress = new Progress("read", toRead.Count, logger);
+        long keptChars = 0;
         await Parallel.ForEachAsync(Enumerable.Range(0, toRead.Count), Parallelism(cancellationToken), async (i, ct) =>
         {
             var result = await reader.ReadAsync(toRead[i], ct);
-            looked[i] = (result, result.Article is { } article ? RepeatedLines.Keys(article.Body) : []);
-            reading.Advance();
+            var article = result.Article;
+            var keep = article is not null && Interlocked.Add(ref keptChars, article.Body.Length) <= RetainedChars;
+            looks[i] = new Look(
+                toRead[i],
+                result.SkipReason,
+                result.Warnings,
+                article?.ContentHash,
+                article is null ? null : RepeatedLines.SourceOf(article.Id, article.Metadata.Outlet, article.Metadata.Url),
+                article is null ? [] : RepeatedLines.Keys(article.Body),
+                keep ? article : null);
+            progress.Advance();
         });
 
-        var pending = new List<(ArticleFile File, string Source, IReadOnlyCollection<ulong> Lines, Article? Kept)>();
-        long keptChars = 0;
-        for (var i = 0; i < toRead.Count; i++)
+        return looks;
+    }
+
+    /// <summary>Sorts what was read into skipped, unchanged after all (same content), and to be written.</summary>
+    private List<Look> Sort(PassPlan pass, Look[] looks)
+    {
+        var pending = new List<Look>();
+        foreach (var look in looks)
         {
-            var (file, (result, lines)) = (toRead[i], looked[i]);
-            looked[i] = default;
-            if (result.Article is not { } article)
+            if (look.SkipReason is { } reason)
             {
-                skipped.Add(Skip(file, result.SkipReason!));
-                if (!rebuild && indexed.ContainsKey(file.Id))
+                pass.Skipped.Add(Skip(look.File, reason));
+                if (!pass.Rebuild && pass.Indexed.ContainsKey(look.File.Id))
                 {
-                    kept.Add(file.Id); // keep the last good version rather than lose the article
+                    pass.Kept.Add(look.File.Id); // keep the last good version rather than lose the article
                 }
 
                 continue;
             }
 
-            foreach (var warning in result.Warnings)
+            foreach (var warning in look.Warnings)
             {
-                LogReadWarning(logger, file.Path, warning);
+                LogReadWarning(logger, look.File.Path, warning);
             }
 
-            if (!rebuild && indexed.TryGetValue(file.Id, out var known) && known.Hash == article.ContentHash && known.FileLength == file.Length)
+            if (!pass.Rebuild && pass.Indexed.TryGetValue(look.File.Id, out var known) && known.Hash == look.ContentHash && known.FileLength == look.File.Length)
             {
-                unchanged++;
+                pass.Unchanged++;
                 continue;
             }
 
-            var keep = keptChars < RetainedChars;
-            keptChars += keep ? article.Body.Length : 0;
-            pending.Add((file, RepeatedLines.SourceOf(article.Id, article.Metadata.Outlet, article.Metadata.Url), lines, keep ? article : null));
+            pending.Add(look);
         }
 
+        return pending;
+    }
+
+    /// <summary>Lines that are page furniture, judged over the articles being written and those already indexed.</summary>
+    private HashSet<ulong> Furniture(PassPlan pass, List<Look> pending)
+    {
         var pendingIds = pending.Select(p => p.File.Id).ToHashSet(StringComparer.Ordinal);
         var others = pending.Count == 0 ? [] : index.ReadLineKeys();
-        var repeated = RepeatedLines.Furniture(others
-            .Where(a => seen.Contains(a.Key) && !pendingIds.Contains(a.Key))
+        return RepeatedLines.Furniture(others
+            .Where(a => pass.Seen.Contains(a.Key) && !pendingIds.Contains(a.Key))
             .Select(a => (a.Value.Source, (IReadOnlyCollection<ulong>)a.Value.Keys))
-            .Concat(pending.Select(p => (p.Source, p.Lines))));
-        if (rebuild)
-        {
-            index.DeleteAll(); // nothing is visible before the commit at the end of the pass
-        }
+            .Concat(pending.Select(p => (p.Source!, p.Lines))));
+    }
 
+    /// <summary>Writes each pending article (read again when its text was not kept); returns the ids written.</summary>
+    private async Task<List<string>> WriteAsync(List<Look> pending, HashSet<ulong> furniture, CancellationToken cancellationToken)
+    {
         var progress = new Progress("indexed", pending.Count, logger);
         var written = new string?[pending.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, pending.Count), Parallelism(cancellationToken), async (i, ct) =>
         {
-            var (file, _, lines, retained) = pending[i];
-            var article = retained ?? (await reader.ReadAsync(file, ct)).Article;
+            var look = pending[i];
+            var article = look.Kept ?? (await reader.ReadAsync(look.File, ct)).Article;
             if (article is not null)
             {
                 // Keys from the first look, unless the file was read again (it may have changed in between).
-                index.Upsert(article.Id, ArticleDocuments.Build(article, file, repeated, retained is null ? null : lines));
+                index.Upsert(article.Id, ArticleDocuments.Build(article, look.File, furniture, look.Kept is null ? null : look.Lines));
                 written[i] = article.Id;
             }
 
-            pending[i] = pending[i] with { Kept = null };
+            pending[i] = look with { Kept = null };
             progress.Advance();
         });
 
-        foreach (var id in written.OfType<string>())
+        return [.. written.OfType<string>()];
+    }
+
+    /// <summary>Removes what left the folder, commits once, and reports the pass.</summary>
+    private IndexUpdateReport Finish(PassPlan pass, List<string> written, Stopwatch clock)
+    {
+        var added = new List<string>();
+        var changed = new List<string>();
+        foreach (var id in written)
         {
-            (indexed.ContainsKey(id) ? changed : added).Add(id);
+            (pass.Indexed.ContainsKey(id) ? changed : added).Add(id);
         }
 
-        var removed = indexed.Keys.Where(id => !seen.Contains(id) && !kept.Contains(id)).Order(StringComparer.Ordinal).ToList();
-        foreach (var id in rebuild ? [] : removed)
+        var removed = pass.Indexed.Keys.Where(id => !pass.Seen.Contains(id) && !pass.Kept.Contains(id)).Order(StringComparer.Ordinal).ToList();
+        foreach (var id in pass.Rebuild ? [] : removed)
         {
             index.Delete(id);
         }
 
-        var report = new IndexUpdateReport(added, changed, removed, unchanged, skipped, clock.Elapsed);
-        if (report.HasChanges || rebuild)
+        var report = new IndexUpdateReport(added, changed, removed, pass.Unchanged, pass.Skipped, clock.Elapsed);
+        if (report.HasChanges || pass.Rebuild)
         {
             index.Commit();
         }
@@ -180,9 +222,38 @@ public sealed partial class CorpusIndexer(CorpusIndex index, ArticleReader reade
         logger.Log(
             report.HasChanges ? LogLevel.Information : LogLevel.Debug,
             "Index updated: {Added} added, {Changed} changed, {Removed} removed, {Unchanged} unchanged, {Skipped} skipped in {ElapsedMs} ms",
-            added.Count, changed.Count, removed.Count, unchanged, skipped.Count, clock.ElapsedMilliseconds);
+            added.Count, changed.Count, removed.Count, pass.Unchanged, pass.Skipped.Count, clock.ElapsedMilliseconds);
         return report;
     }
+
+    /// <summary>One pass's bookkeeping: what the index held, what the folder has, and what was decided.</summary>
+    private sealed class PassPlan(bool rebuild, IReadOnlyDictionary<string, IndexedArticle> indexed)
+    {
+        public bool Rebuild { get; } = rebuild;
+
+        public IReadOnlyDictionary<string, IndexedArticle> Indexed { get; } = indexed;
+
+        public HashSet<string> Seen { get; } = new(StringComparer.Ordinal);
+
+        public List<ArticleFile> ToRead { get; } = [];
+
+        public List<SkippedFile> Skipped { get; } = [];
+
+        /// <summary>Indexed articles whose file is now unreadable: the last good version stays.</summary>
+        public HashSet<string> Kept { get; } = new(StringComparer.Ordinal);
+
+        public int Unchanged { get; set; }
+    }
+
+    /// <summary>What the first look found in a file; <paramref name="Kept"/> is its article when within the memory budget.</summary>
+    private sealed record Look(
+        ArticleFile File,
+        string? SkipReason,
+        IReadOnlyList<string> Warnings,
+        string? ContentHash,
+        string? Source,
+        IReadOnlyCollection<ulong> Lines,
+        Article? Kept);
 
     private static ParallelOptions Parallelism(CancellationToken cancellationToken) =>
         new() { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };

@@ -1,4 +1,6 @@
 using CorpusBot.Search.Analysis;
+using CorpusBot.Search.Articles;
+using Microsoft.Extensions.Logging.Abstractions;
 using CorpusBot.Search.Indexing;
 using CorpusBot.Search.Tests.Support;
 using Lucene.Net.Index;
@@ -207,6 +209,23 @@ public sealed class CorpusIndexerTests : IDisposable
 
         await _corpus.UpdateAsync();
 
+        Assert.Empty(_corpus.Searcher.Search("politics spring 2015").Citations);
+        Assert.Equal(RepeatedLines.ManyArticles, _corpus.Searcher.Search("council").TotalArticles);
+    }
+
+    [Fact]
+    public async Task Past_its_memory_budget_a_pass_reads_articles_again_and_indexes_them_the_same()
+    {
+        const string bio = "Sam Reporter has written about city politics for the Courier since the spring of 2015.";
+        for (var i = 0; i < RepeatedLines.ManyArticles; i++)
+        {
+            _corpus.Write($"courier/{i}.txt", $"---\ntitle: Story {i}\noutlet: The Courier\n---\n{Story(i, 0)}\n\n{bio}\n\n{Story(i, 1)}\n");
+        }
+
+        var indexer = new CorpusIndexer(_corpus.Index, new ArticleReader(1 << 20), _corpus.ArticlesPath, NullLogger<CorpusIndexer>.Instance) { RetainedChars = 0 };
+        var report = await indexer.UpdateAsync();
+
+        Assert.Equal(RepeatedLines.ManyArticles, report.Added.Count);
         Assert.Empty(_corpus.Searcher.Search("politics spring 2015").Citations);
         Assert.Equal(RepeatedLines.ManyArticles, _corpus.Searcher.Search("council").TotalArticles);
     }
