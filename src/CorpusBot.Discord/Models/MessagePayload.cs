@@ -56,9 +56,6 @@ public sealed record ActionRow(IReadOnlyList<Button> Components)
 /// <summary>A button. Link buttons carry a URL and no custom_id; the others a custom_id.</summary>
 public sealed record Button(ButtonStyle Style, string Label, string? CustomId = null, string? Url = null, bool? Disabled = null)
 {
-    /// <summary>Shorthand for <see cref="ButtonStyle.Primary"/>.</summary>
-    public const ButtonStyle Primary = ButtonStyle.Primary;
-
     /// <summary>Shorthand for <see cref="ButtonStyle.Secondary"/>.</summary>
     public const ButtonStyle Secondary = ButtonStyle.Secondary;
 

@@ -52,7 +52,7 @@ public sealed partial class CorpusSearcher
     /// date for "when", a number for "how many", a name for "who"…).
     /// </summary>
     public AskResult Ask(string question, int maxSources = 3) =>
-        Remembered(new AnswerKey(nameof(Ask), question, maxSources, 0, null, false), () => Ask(question, maxSources, exhaustive: false));
+        Remembered(new AnswerKey(nameof(Ask), question, maxSources, 0, null, false), byMeaning: true, () => Ask(question, maxSources, exhaustive: false));
 
     // exhaustive: rank every candidate, without stopping early (tests compare the two).
     internal AskResult Ask(string question, int maxSources, bool exhaustive)

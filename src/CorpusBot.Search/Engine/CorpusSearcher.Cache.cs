@@ -17,10 +17,14 @@ public sealed partial class CorpusSearcher
     /// people ask the same thing at once (a burst, a pinned question, the buttons of one search) it is worked out once.
     /// Results are immutable records; an answer the model had to skip because it was busy is not kept.
     /// </summary>
-    private T Remembered<T>(AnswerKey key, Func<T> compute) where T : class
+    /// <param name="key">The request.</param>
+    /// <param name="byMeaning">Whether the answer uses passage vectors (questions do), so that new vectors start afresh;
+    /// searches and quotes never ask for them, which would open the vector store for nothing.</param>
+    /// <param name="compute">Works the answer out.</param>
+    private T Remembered<T>(AnswerKey key, bool byMeaning, Func<T> compute) where T : class
     {
         using var lease = index.Acquire();
-        var state = new AnswerState(lease.Searcher.IndexReader, semantic?.Coverage.Embedded ?? 0);
+        var state = new AnswerState(lease.Searcher.IndexReader, byMeaning ? semantic?.Coverage.Embedded ?? 0 : -1);
         var cache = _answers;
         if (cache is null || cache.State != state || cache.Entries.Count >= CachedAnswers)
         {
@@ -32,9 +36,9 @@ public sealed partial class CorpusSearcher
             return (T)known;
         }
 
-        var busyBefore = semantic?.BusyAnswers ?? 0;
+        var busyBefore = byMeaning ? semantic?.BusyAnswers ?? 0 : 0;
         var answer = compute();
-        if ((semantic?.BusyAnswers ?? 0) == busyBefore)
+        if (!byMeaning || (semantic?.BusyAnswers ?? 0) == busyBefore)
         {
             cache.Entries.TryAdd(key, answer);
         }

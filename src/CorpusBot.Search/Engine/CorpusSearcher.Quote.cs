@@ -10,7 +10,7 @@ public sealed partial class CorpusSearcher
 {
     /// <summary>Finds where a quotation comes from: exact matches first, else the closest passages, labelled so.</summary>
     public QuoteResult Quote(string text, int maxSources = 5) =>
-        Remembered(new AnswerKey(nameof(Quote), text, maxSources, 0, null, false), () => FindQuote(text, maxSources));
+        Remembered(new AnswerKey(nameof(Quote), text, maxSources, 0, null, false), byMeaning: false, () => FindQuote(text, maxSources));
 
     private QuoteResult FindQuote(string text, int maxSources)
     {

@@ -19,7 +19,7 @@ public sealed partial class CorpusSearcher
     /// <paramref name="newestFirst"/>.
     /// </summary>
     public SearchResults Search(string query, int page = 1, int pageSize = 5, DateRange? dates = null, bool newestFirst = false) =>
-        Remembered(new AnswerKey(nameof(Search), query, page, pageSize, dates, newestFirst), () => Search(query, page, pageSize, dates, newestFirst, exhaustive: false));
+        Remembered(new AnswerKey(nameof(Search), query, page, pageSize, dates, newestFirst), byMeaning: false, () => Search(query, page, pageSize, dates, newestFirst, exhaustive: false));
 
     // exhaustive: re-score every candidate, without skipping those that cannot reach the page (tests compare the two).
     internal SearchResults Search(string query, int page, int pageSize, DateRange? dates, bool newestFirst, bool exhaustive)

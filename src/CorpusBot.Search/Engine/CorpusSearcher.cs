@@ -27,8 +27,7 @@ public sealed partial class CorpusSearcher(CorpusIndex index, ISemanticRecall? s
         return new CorpusStats(
             Count(lease.Searcher, ArticleType),
             Count(lease.Searcher, PassageType),
-            index.LastUpdated,
-            index.Path);
+            index.LastUpdated);
     }
 
     private static int Count(IndexSearcher searcher, string type)

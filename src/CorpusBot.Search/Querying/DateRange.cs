@@ -7,9 +7,6 @@ namespace CorpusBot.Search.Querying;
 /// <param name="To">Last day, as yyyyMMdd, or null for no upper bound.</param>
 public sealed record DateRange(int? From, int? To)
 {
-    /// <summary>No bounds.</summary>
-    public static DateRange Any { get; } = new(null, null);
-
     /// <summary>True when there is a bound.</summary>
     public bool IsBounded => From is not null || To is not null;
 

@@ -43,5 +43,4 @@ public sealed record ArticleResult(Citation? Article, IReadOnlyList<Citation> Al
 /// <param name="Articles">Articles in the index.</param>
 /// <param name="Passages">Passages in the index.</param>
 /// <param name="LastUpdated">When the index last changed.</param>
-/// <param name="IndexPath">Where the index lives.</param>
-public sealed record CorpusStats(int Articles, int Passages, DateTimeOffset? LastUpdated, string IndexPath);
+public sealed record CorpusStats(int Articles, int Passages, DateTimeOffset? LastUpdated);

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using CorpusBot.Commands.Catalog;
+using CorpusBot.Discord.Text;
 
 namespace CorpusBot.Tests.Commands;
 
@@ -11,11 +12,13 @@ public sealed partial class CommandCatalogTests
         foreach (var command in CommandCatalog.On(Surfaces.Discord).Where(c => c.Shape == CommandShape.Slash))
         {
             Assert.Matches(SlashName(), command.SlashName);
-            Assert.InRange(command.Description.Length, 1, 100);
+            Assert.InRange(command.SlashName.Length, 1, DiscordLimits.CommandName);
+            Assert.InRange(command.Description.Length, 1, DiscordLimits.CommandDescription);
             Assert.All(command.ParametersOn(Surfaces.Discord), p =>
             {
                 Assert.Matches(SlashName(), p.Name);
-                Assert.InRange(p.Description.Length, 1, 100);
+                Assert.InRange(p.Name.Length, 1, DiscordLimits.CommandName);
+                Assert.InRange(p.Description.Length, 1, DiscordLimits.CommandDescription);
             });
         }
     }
