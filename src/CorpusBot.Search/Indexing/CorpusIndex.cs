@@ -276,7 +276,7 @@ public sealed partial class CorpusIndex : IDisposable
             {
                 OpenMode = OpenMode.CREATE_OR_APPEND,
                 Similarity = new BM25Similarity(),
-                RAMBufferSizeMB = 64,
+                RAMBufferSizeMB = 32,
             };
             writer = new IndexWriter(directory, config);
             if (!DirectoryReader.IndexExists(directory))

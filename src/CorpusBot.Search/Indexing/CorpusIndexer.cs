@@ -121,7 +121,7 @@ public sealed partial class CorpusIndexer(CorpusIndex index, ArticleReader reade
                 result.Warnings,
                 article?.ContentHash,
                 article is null ? null : RepeatedLines.SourceOf(article.Id, article.Metadata.Outlet, article.Metadata.Url),
-                article is null ? [] : RepeatedLines.Keys(article.Body),
+                article is null ? [] : [.. RepeatedLines.Keys(article.Body)], // an array: a third of a hash set's memory, kept for the whole pass
                 keep ? article : null);
             progress.Advance();
         });
@@ -171,7 +171,7 @@ public sealed partial class CorpusIndexer(CorpusIndex index, ArticleReader reade
         return RepeatedLines.Furniture(others
             .Where(a => pass.Seen.Contains(a.Key) && !pendingIds.Contains(a.Key))
             .Select(a => (a.Value.Source, (IReadOnlyCollection<ulong>)a.Value.Keys))
-            .Concat(pending.Select(p => (p.Source!, p.Lines))));
+            .Concat(pending.Select(p => (p.Source!, (IReadOnlyCollection<ulong>)p.Lines))));
     }
 
     /// <summary>Writes each pending article (read again when its text was not kept); returns the ids written.</summary>
@@ -252,7 +252,7 @@ public sealed partial class CorpusIndexer(CorpusIndex index, ArticleReader reade
         IReadOnlyList<string> Warnings,
         string? ContentHash,
         string? Source,
-        IReadOnlyCollection<ulong> Lines,
+        ulong[] Lines,
         Article? Kept);
 
     private static ParallelOptions Parallelism(CancellationToken cancellationToken) =>
