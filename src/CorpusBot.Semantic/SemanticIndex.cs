@@ -71,6 +71,11 @@ public sealed partial class SemanticIndex : ISemanticRecall, IDisposable
                 return SemanticCoverage.Off("Semantic recall is turned off (Semantic:Enabled is false).");
             }
 
+            if (OverBudget() is { } over)
+            {
+                return new SemanticCoverage(SemanticState.Off, 0, over, BudgetReason(over));
+            }
+
             var view = EnsureView();
             var passages = view.Passages.Count;
             if (passages > _settings.MaxPassages)
@@ -101,7 +106,7 @@ public sealed partial class SemanticIndex : ISemanticRecall, IDisposable
     /// <inheritdoc />
     public IReadOnlyList<SemanticHit> Nearest(string query, int count, CancellationToken cancellationToken = default)
     {
-        if (!_settings.Enabled || count <= 0 || string.IsNullOrWhiteSpace(query))
+        if (!_settings.Enabled || count <= 0 || string.IsNullOrWhiteSpace(query) || OverBudget() is not null)
         {
             return [];
         }
@@ -173,7 +178,7 @@ public sealed partial class SemanticIndex : ISemanticRecall, IDisposable
     /// </summary>
     public IReadOnlyList<float> Similarities(string query, IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
     {
-        if (!_settings.Enabled || texts.Count == 0 || string.IsNullOrWhiteSpace(query) || _encoderProblem is not null)
+        if (!_settings.Enabled || texts.Count == 0 || string.IsNullOrWhiteSpace(query) || _encoderProblem is not null || OverBudget() is not null)
         {
             return [];
         }
@@ -290,6 +295,16 @@ public sealed partial class SemanticIndex : ISemanticRecall, IDisposable
 
     private void Build(int threads, int chunk, bool foreground, CancellationToken cancellationToken)
     {
+        if (OverBudget() is { } over)
+        {
+            if (Interlocked.Exchange(ref _budgetLogged, 1) == 0)
+            {
+                LogOverBudget(_logger, over, _settings.MaxPassages);
+            }
+
+            return;
+        }
+
         EnsureView();
         var clock = Stopwatch.StartNew();
         var added = 0;
@@ -412,6 +427,9 @@ public sealed partial class SemanticIndex : ISemanticRecall, IDisposable
 
     // ---- the view: which passages the current index state has, and which row holds each one's vector ----
 
+    // A reference, so that a reader on another thread never sees half of a new count.
+    private sealed record PassageCount(long Version, int Passages);
+
     private sealed record View(long Version, IReadOnlyList<StoredPassage> Passages, UInt128[] Keys, int[] Rows, VectorChunks Chunks, int Embedded);
 
     private View? TryOpen()
@@ -429,6 +447,28 @@ public sealed partial class SemanticIndex : ISemanticRecall, IDisposable
         {
             _initLock.Exit();
         }
+    }
+
+    private volatile PassageCount _counted = new(-1, 0);
+
+    /// <summary>
+    /// The passage count when it is over <c>Semantic:MaxPassages</c>, else null. Counted per index state without reading
+    /// a passage: over budget, the vectors' view (every passage's text) is never built, which at a million passages
+    /// would take seconds and most of a gigabyte for nothing.
+    /// </summary>
+    private int? OverBudget()
+    {
+        var counted = _counted;
+        using (var lease = _index.Acquire())
+        {
+            if (((Lucene.Net.Index.DirectoryReader)lease.Searcher.IndexReader).Version != counted.Version)
+            {
+                var (version, passages) = _index.CountPassages();
+                _counted = counted = new PassageCount(version, passages);
+            }
+        }
+
+        return counted.Passages > _settings.MaxPassages ? counted.Passages : null;
     }
 
     private View EnsureView()

@@ -115,6 +115,15 @@ public sealed partial class CorpusIndex : IDisposable
     /// <summary>Raised after a commit (or a refresh) has made a new state visible to searches.</summary>
     public event EventHandler? Committed;
 
+    /// <summary>The passages of the current state and that state's version: cheap (a count of one term's live documents).</summary>
+    public (long Version, int Passages) CountPassages()
+    {
+        using var lease = Acquire();
+        var collector = new TotalHitCountCollector();
+        lease.Searcher.Search(new TermQuery(new Term(DocType, PassageType)), collector);
+        return (((DirectoryReader)lease.Searcher.IndexReader).Version, collector.TotalHits);
+    }
+
     /// <summary>
     /// Every passage of the current state, in index order: what a semantic index embeds. Reads stored text, so it
     /// costs about as much as reading the collection; call it after a change, not per query.
