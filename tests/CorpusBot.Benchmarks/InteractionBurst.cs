@@ -49,24 +49,8 @@ internal static class InteractionBurst
 
     public static async Task<Result> MeasureAsync(int count, string articles, string? only = null, bool distinct = false)
     {
-        await using var discord = await FakeDiscordServer.StartAsync();
-        var index = Path.Combine(Path.GetTempPath(), "corpusbot-burst-" + Guid.NewGuid().ToString("n"));
-        var settings = new Dictionary<string, string?>
-        {
-            ["Corpus:ArticlesPath"] = articles,
-            ["Corpus:IndexPath"] = index,
-            ["Corpus:Watch"] = "false",
-            ["Discord:Token"] = discord.Options.Token,
-            ["Discord:ApiBaseUrl"] = discord.ApiBaseUrl,
-            ["Logging:LogLevel:Default"] = "Warning",
-        };
-        var builder = AppHost.CreateBuilder(new CliContext(TextWriter.Null, TextWriter.Null, settings));
-        builder.Services.AddDiscordBot(builder.Configuration);
-        using var host = builder.Build();
-        await host.StartAsync();
-        await host.Services.GetRequiredService<IndexHostedService>().FirstPass;
-        await VectorsReadyAsync(host.Services.GetRequiredService<SemanticIndex>());
-        await discord.WaitForReadyAsync(TimeSpan.FromSeconds(30));
+        await using var bot = await BenchBot.StartAsync(articles);
+        var discord = bot.Discord;
 
         var words = distinct ? CollectionWords(articles) : [];
         string Text(int i) => distinct ? $"{Questions[i % Questions.Length]} {words[i / Questions.Length % words.Length]}" : Questions[i % Questions.Length];
@@ -83,8 +67,6 @@ internal static class InteractionBurst
         var first = Sorted(records.Select(r => r.FirstCallbackSinceCreation));
         var final = Sorted(records.Select(r => r.FinalMessageSinceCreation));
         var violations = discord.Violations.Count;
-        await host.StopAsync();
-        Directory.Delete(index, recursive: true);
         return new Result(count / elapsed.TotalSeconds, At(first, 0.50), At(first, 0.99), first[^1], first.Count(l => l >= 3000), violations)
         {
             FinalP50 = At(final, 0.50),
@@ -100,19 +82,6 @@ internal static class InteractionBurst
         [.. Directory.EnumerateFiles(articles).Order(StringComparer.Ordinal)
             .SelectMany(file => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(file), @"\b[A-Za-z]{4,}\b").Select(m => m.Value.ToLowerInvariant()))
             .Distinct()];
-
-    /// <summary>
-    /// A running bot has its passage vectors on disk; this fresh index embeds them in the background after the first
-    /// pass, which would compete with the burst for the cores. Wait for that, as a restarted bot would not have it.
-    /// </summary>
-    private static async Task VectorsReadyAsync(SemanticIndex semantic)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(2);
-        while (semantic.Coverage.State == SemanticState.Building && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100);
-        }
-    }
 
     private static double[] Sorted(IEnumerable<TimeSpan?> latencies) =>
         latencies.Select(l => l?.TotalMilliseconds ?? double.MaxValue).Order().ToArray();

@@ -13,8 +13,12 @@ return args.FirstOrDefault() switch
     "quality" => await CorpusBot.Benchmarks.Quality.QualityCommand.RunAsync(args[1..], Console.Out),
     "embed" => Embeddings.Run(args[1..], Console.Out),
     "query-pass" when args.Length == 3 => QueryPass.Run(args[1], args[2]),
+    "sustained" when args.Length > 1 => await SustainedRate.RunAsync(
+        double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), Option(args, "--collection"), Option(args, "--index")),
     _ => Usage(),
 };
+
+static string? Option(string[] rest, string name) => Array.IndexOf(rest, name) is var i and >= 0 && i + 1 < rest.Length ? rest[i + 1] : null;
 
 static int RunEngine(string[] rest)
 {
@@ -24,15 +28,14 @@ static int RunEngine(string[] rest)
 
 static Compare.Options CompareOptions(string[] rest)
 {
-    string? Value(string name) => Array.IndexOf(rest, name) is var i and >= 0 && i + 1 < rest.Length ? rest[i + 1] : null;
     return new Compare.Options(
-        Value("--collection"),
-        int.Parse(Value("--scale") ?? "1", System.Globalization.CultureInfo.InvariantCulture),
+        Option(rest, "--collection"),
+        int.Parse(Option(rest, "--scale") ?? "1", System.Globalization.CultureInfo.InvariantCulture),
         !rest.Contains("--no-burst"));
 }
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: compare [--scale 10] [--collection DIR] [--no-burst] | quality [--no-semantic] [--collection DIR] [--set FILE] | burst [count] [ask|search|quote] [--distinct] | engine [BenchmarkDotNet options]");
+    Console.Error.WriteLine("usage: compare [--scale 10] [--collection DIR] [--no-burst] | quality [--no-semantic] [--collection DIR] [--set FILE] | burst [count] [ask|search|quote] [--distinct] | sustained PER_SECOND [--collection DIR] [--index DIR] | engine [BenchmarkDotNet options]");
     return 2;
 }

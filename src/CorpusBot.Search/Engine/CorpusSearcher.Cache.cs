@@ -13,7 +13,7 @@ public sealed partial class CorpusSearcher
     private volatile AnswerCache? _answers;
 
     /// <summary>
-    /// The same request on the same index state (same reader, same passage vectors) gets the same answer, so when many
+    /// The same request on the same index state (same reader; for questions, the same passage vectors) gets the same answer, so when many
     /// people ask the same thing at once (a burst, a pinned question, the buttons of one search) it is worked out once.
     /// Results are immutable records; an answer the model had to skip because it was busy is not kept.
     /// </summary>
@@ -24,12 +24,15 @@ public sealed partial class CorpusSearcher
     private T Remembered<T>(AnswerKey key, bool byMeaning, Func<T> compute) where T : class
     {
         using var lease = index.Acquire();
-        var state = new AnswerState(lease.Searcher.IndexReader, byMeaning ? semantic?.Coverage.Embedded ?? 0 : -1);
+        var reader = lease.Searcher.IndexReader;
         var cache = _answers;
-        if (cache is null || cache.State != state || cache.Entries.Count >= CachedAnswers)
+        if (cache is null || !ReferenceEquals(cache.Reader, reader) || cache.Entries.Count >= CachedAnswers)
         {
-            _answers = cache = new AnswerCache(state);
+            _answers = cache = new AnswerCache(reader);
         }
+
+        // The vectors are part of a question's key, not of the table's state: searches and questions share one table.
+        key = key with { Vectors = byMeaning ? semantic?.Coverage.Embedded ?? 0 : -1 };
 
         if (cache.Entries.TryGetValue(key, out var known))
         {
@@ -46,13 +49,15 @@ public sealed partial class CorpusSearcher
         return answer;
     }
 
-    private readonly record struct AnswerState(IndexReader Reader, int Embedded);
-
-    private readonly record struct AnswerKey(string Operation, string Text, int A, int B, DateRange? Dates, bool Flag);
-
-    private sealed class AnswerCache(AnswerState state)
+    private readonly record struct AnswerKey(string Operation, string Text, int A, int B, DateRange? Dates, bool Flag)
     {
-        public AnswerState State { get; } = state;
+        /// <summary>Passages with vectors when a question was answered (-1 for what never uses them).</summary>
+        public int Vectors { get; init; }
+    }
+
+    private sealed class AnswerCache(IndexReader reader)
+    {
+        public IndexReader Reader { get; } = reader;
 
         public ConcurrentDictionary<AnswerKey, object> Entries { get; } = new();
     }

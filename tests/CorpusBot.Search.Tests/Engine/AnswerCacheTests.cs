@@ -22,6 +22,19 @@ public sealed class AnswerCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task Searches_between_two_identical_questions_keep_the_first_answer()
+    {
+        await _corpus.UpdateAsync();
+        var searcher = new CorpusSearcher(_corpus.Index, new GrowingRecall { Embedded = 5 });
+        var first = searcher.Ask("Why did Mark Ruffalo apologize?");
+
+        searcher.Search("Ruffalo apology");
+        searcher.Quote("genocide");
+
+        Assert.Same(first, searcher.Ask("Why did Mark Ruffalo apologize?"));
+    }
+
+    [Fact]
     public async Task After_an_update_the_same_search_sees_the_new_article()
     {
         await _corpus.UpdateAsync();
