@@ -1,14 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using CorpusBot.Cli;
-using CorpusBot.Bot;
-using CorpusBot.Discord;
-using CorpusBot.Hosting;
-using CorpusBot.Search.Semantic;
-using CorpusBot.Semantic;
 using CorpusBot.Testing.FakeDiscord;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace CorpusBot.Benchmarks;
 

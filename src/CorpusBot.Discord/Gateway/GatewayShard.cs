@@ -11,8 +11,6 @@ namespace CorpusBot.Discord.Gateway;
 internal sealed partial class GatewayShard(GatewayClient client, IdentifyThrottle throttle, int id, int count)
 {
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(15);
-    private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(60);
 
     private volatile GatewayConnection? _connection;
 
@@ -65,7 +63,7 @@ internal sealed partial class GatewayShard(GatewayClient client, IdentifyThrottl
             var delay = NextStep(outcome, resumeFailures);
             if (!outcome.Established && failures > 0)
             {
-                delay = Max(delay, Backoff.Jittered(failures, FirstRetryDelay, MaxRetryDelay));
+                delay = Max(delay, Backoff.Gateway(failures));
             }
 
             if (delay > TimeSpan.Zero)

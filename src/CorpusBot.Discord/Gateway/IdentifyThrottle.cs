@@ -13,8 +13,6 @@ internal sealed partial class IdentifyThrottle(DiscordRestClient rest, GatewayTi
 {
     // GET /gateway/bot "should not be cached for extended periods"; shards starting together share one answer.
     private static readonly TimeSpan InfoLifetime = TimeSpan.FromSeconds(30);
-    private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(60);
 
     private readonly SemaphoreSlim _infoLock = new(1, 1);
     private readonly Dictionary<int, KeyTurn> _turns = [];
@@ -116,7 +114,7 @@ internal sealed partial class IdentifyThrottle(DiscordRestClient rest, GatewayTi
             catch (Exception ex) when (ex is HttpRequestException or DiscordHttpException or System.Text.Json.JsonException or InvalidDataException)
             {
                 LogGatewayInfoFailed(logger, ex.Message, attempt);
-                await Task.Delay(Backoff.Jittered(attempt, FirstRetryDelay, MaxRetryDelay), time, cancellationToken);
+                await Task.Delay(Backoff.Gateway(attempt), time, cancellationToken);
             }
         }
     }
