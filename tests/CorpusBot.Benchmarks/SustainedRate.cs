@@ -7,7 +7,7 @@ namespace CorpusBot.Benchmarks;
 /// <summary>
 /// What a steady stream of people meets: <c>/search</c> with each benchmark query once (first-time queries), sent at a
 /// fixed rate through the gateway of the whole bot against the loopback fake; prints the time from each interaction's
-/// creation to its first callback (p50/p99/max), how many were deferred, and the final answers' p99.
+/// creation to its first callback (p50/p99/max and the slowest queries), how many were deferred, and the final answers' p99.
 /// </summary>
 internal static class SustainedRate
 {
@@ -36,6 +36,11 @@ internal static class SustainedRate
         var deferred = records.Count(r => r.InitialResponse is { Type: 5 or 6 });
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{queries.Count} first-time /search at {perSecond:0.#}/s on {articles}: first callback p50 {At(first, 0.5):F0} ms, p99 {At(first, 0.99):F0} ms, max {first[^1]:F0} ms; deferred {deferred}; final answer p99 {At(final, 0.99):F0} ms; protocol violations {bot.Discord.Violations.Count}"));
+        foreach (var (record, query) in records.Zip(queries).OrderByDescending(r => r.First.FirstCallbackSinceCreation).Take(3))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  slowest first callback: {record.FirstCallbackSinceCreation?.TotalMilliseconds:F0} ms  {query}"));
+        }
+
         return bot.Discord.Violations.Count == 0 ? 0 : 1;
     }
 
