@@ -113,6 +113,10 @@ internal static class Compare
                 var (scaledStart, scaledPeak) = await CommandLine.RunAsync(scaled, scaledIndex, queries[0]);
                 figures[$"corpusbot_restart_to_answer_s_x{options.Scale}"] = scaledStart;
                 figures[$"corpusbot_peak_rss_mb_x{options.Scale}"] = scaledPeak / 1e6;
+                if (options.Burst)
+                {
+                    await Sustained(figures, $"_x{options.Scale}", scaled, scaledIndex, output);
+                }
             }
 
             if (options.Burst)
@@ -123,6 +127,10 @@ internal static class Compare
                 figures["burst_over_3s"] = burst.OverThreeSeconds;
                 figures["burst_final_p99_ms"] = burst.FinalP99;
                 figures["burst_final_over_2s"] = burst.FinalOverTwoSeconds;
+                if (options.Scale == 1)
+                {
+                    await Sustained(figures, string.Empty, collection, indexPath, output);
+                }
             }
 
             figures["ratio_build_speed"] = figures["corpusbot_build_mb_s"] / figures["fts5_build_mb_s"];
@@ -142,6 +150,21 @@ internal static class Compare
             }
             catch (IOException)
             {
+            }
+        }
+    }
+
+    // First-time /search through the gateway at a steady rate, as people send them: 5/s (no queueing) and 50/s.
+    private static async Task Sustained(Dictionary<string, double> figures, string suffix, string collection, string index, TextWriter output)
+    {
+        foreach (var rate in new[] { 5, 50 })
+        {
+            var run = await SustainedRate.MeasureAsync(rate, collection, index);
+            figures[$"sustained_{rate}_per_s_callback_p99_ms{suffix}"] = run.P99;
+            figures[$"sustained_{rate}_per_s_deferred{suffix}"] = run.Deferred;
+            foreach (var (ms, query) in run.Slowest)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  slowest at {rate}/s{suffix}: {ms:F0} ms  {query}"));
             }
         }
     }

@@ -11,9 +11,25 @@ namespace CorpusBot.Benchmarks;
 /// </summary>
 internal static class SustainedRate
 {
+    /// <summary>The figures of one run; latencies in ms since each interaction's creation.</summary>
+    public sealed record Result(int Sent, double P50, double P99, double Max, int Deferred, double FinalP99, int Violations, IReadOnlyList<(double Ms, string Query)> Slowest);
+
     public static async Task<int> RunAsync(double perSecond, string? collection, string? index)
     {
         var articles = collection ?? Path.GetFullPath("index/articles");
+        var result = await MeasureAsync(perSecond, articles, index);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{result.Sent} first-time /search at {perSecond:0.#}/s on {articles}: first callback p50 {result.P50:F0} ms, p99 {result.P99:F0} ms, max {result.Max:F0} ms; deferred {result.Deferred}; final answer p99 {result.FinalP99:F0} ms; protocol violations {result.Violations}"));
+        foreach (var (ms, query) in result.Slowest)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  slowest first callback: {ms:F0} ms  {query}"));
+        }
+
+        return result.Violations == 0 ? 0 : 1;
+    }
+
+    public static async Task<Result> MeasureAsync(double perSecond, string articles, string? index)
+    {
         await using var bot = await BenchBot.StartAsync(articles, index);
         var queries = Compare.Queries();
         var spacing = TimeSpan.FromSeconds(1 / perSecond);
@@ -21,7 +37,7 @@ internal static class SustainedRate
         var ids = new List<string>(queries.Count);
         for (var i = 0; i < queries.Count; i++)
         {
-            var due = spacing * i - clock.Elapsed;
+            var due = (spacing * i) - clock.Elapsed;
             if (due > TimeSpan.Zero)
             {
                 await Task.Delay(due);
@@ -31,17 +47,18 @@ internal static class SustainedRate
         }
 
         var records = await Task.WhenAll(ids.Select(id => bot.Discord.WaitForFinalMessageAsync(id, TimeSpan.FromSeconds(120))));
-        var first = records.Select(r => r.FirstCallbackSinceCreation?.TotalMilliseconds ?? double.MaxValue).Order().ToArray();
+        var first = records.Select(r => r.FirstCallbackSinceCreation?.TotalMilliseconds ?? double.MaxValue).ToArray();
+        var sorted = first.Order().ToArray();
         var final = records.Select(r => r.FinalMessageSinceCreation?.TotalMilliseconds ?? double.MaxValue).Order().ToArray();
-        var deferred = records.Count(r => r.InitialResponse is { Type: 5 or 6 });
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{queries.Count} first-time /search at {perSecond:0.#}/s on {articles}: first callback p50 {At(first, 0.5):F0} ms, p99 {At(first, 0.99):F0} ms, max {first[^1]:F0} ms; deferred {deferred}; final answer p99 {At(final, 0.99):F0} ms; protocol violations {bot.Discord.Violations.Count}"));
-        foreach (var (record, query) in records.Zip(queries).OrderByDescending(r => r.First.FirstCallbackSinceCreation).Take(3))
-        {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  slowest first callback: {record.FirstCallbackSinceCreation?.TotalMilliseconds:F0} ms  {query}"));
-        }
-
-        return bot.Discord.Violations.Count == 0 ? 0 : 1;
+        return new Result(
+            records.Length,
+            At(sorted, 0.5),
+            At(sorted, 0.99),
+            sorted[^1],
+            records.Count(r => r.InitialResponse is { Type: 5 or 6 }),
+            At(final, 0.99),
+            bot.Discord.Violations.Count,
+            [.. first.Zip(queries).OrderByDescending(x => x.First).Take(3)]);
     }
 
     private static double At(double[] sorted, double q) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
