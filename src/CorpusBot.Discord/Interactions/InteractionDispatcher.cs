@@ -81,6 +81,22 @@ public sealed partial class InteractionDispatcher : IAsyncDisposable
         return new InlineAnswer(initial, () => Track(CompleteAfterHttpAsync(interaction, initial, pending, window, cancellation)));
     }
 
+    /// <summary>
+    /// Answers <paramref name="payload"/> as a real interaction would be (read, handled, limits enforced, callback
+    /// serialised) and sends nothing. The first interactions of a process paid a few hundred milliseconds for code run
+    /// for the first time; a host calls this with sample commands before it connects, so that nobody waits for it.
+    /// </summary>
+    public async Task WarmAsync(JsonElement payload, CancellationToken cancellationToken)
+    {
+        if (Read(payload) is not { } interaction)
+        {
+            return;
+        }
+
+        var reply = MessageLimits.Enforce(await _handler.HandleAsync(interaction, cancellationToken));
+        _ = DiscordJson.Serialize(Callback(reply, interaction));
+    }
+
     /// <summary>Reads an interaction payload; null (and a log line) when it is not one.</summary>
     public Interaction? Read(JsonElement payload)
     {
