@@ -1,5 +1,4 @@
 using CorpusBot.Discord.Gateway;
-using CorpusBot.Discord.Models;
 using CorpusBot.Discord.Interactions;
 using CorpusBot.Discord.Rest;
 using CorpusBot.Discord;
@@ -23,6 +22,7 @@ internal sealed partial class DiscordBotService(
     IHostApplicationLifetime lifetime,
     GatewayHealth health,
     BotPresence presence,
+    ReplyWarmUp warmUp,
     ILogger<DiscordBotService> logger) : BackgroundService
 {
     private int _registered;
@@ -57,7 +57,7 @@ internal sealed partial class DiscordBotService(
                 await index.FirstPass.WaitAsync(stoppingToken);
             }
 
-            await WarmAsync(stoppingToken);
+            await warmUp.RunAsync(stoppingToken);
             _ = KeepPresenceCurrentAsync(stoppingToken);
             await gateway.RunAsync(stoppingToken);
         }
@@ -77,35 +77,6 @@ internal sealed partial class DiscordBotService(
     {
         await base.StopAsync(cancellationToken);
         await dispatcher.DisposeAsync();
-    }
-
-    // One /search and one /ask on a word of the collection, answered and thrown away before connecting.
-    private async Task WarmAsync(CancellationToken stoppingToken)
-    {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var word = searcher.Titles(string.Empty, 1).FirstOrDefault().Title?.Split(' ').FirstOrDefault(w => w.Length > 3) ?? "news";
-        foreach (var (command, option) in new[] { ("search", "query"), ("ask", "question") })
-        {
-            var sample = new System.Text.Json.Nodes.JsonObject
-            {
-                ["id"] = "0",
-                ["application_id"] = "0",
-                ["type"] = (int)InteractionType.ApplicationCommand,
-                ["token"] = "warm-up",
-                ["version"] = 1,
-                ["data"] = new System.Text.Json.Nodes.JsonObject
-                {
-                    ["id"] = "0",
-                    ["name"] = command,
-                    ["type"] = 1,
-                    ["options"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["name"] = option, ["type"] = 3, ["value"] = word }),
-                },
-            };
-            using var document = System.Text.Json.JsonDocument.Parse(sample.ToJsonString());
-            await dispatcher.WarmAsync(document.RootElement, stoppingToken);
-        }
-
-        LogWarmed(logger, clock.Elapsed.TotalMilliseconds);
     }
 
     // "Watching 3,574 articles" should follow the collection: re-read it now and then, and send it when it changed.
@@ -155,9 +126,6 @@ internal sealed partial class DiscordBotService(
             LogRegistrationFailed(logger, ex.Message);
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Answered a sample /search and /ask in {Milliseconds:F0} ms, so the first people do not wait for code run for the first time")]
-    private static partial void LogWarmed(ILogger logger, double milliseconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Building the index before connecting to Discord")]
     private static partial void LogWaitingForIndex(ILogger logger);

@@ -31,6 +31,7 @@ internal static class DiscordServices
         services.AddSingleton(sp => new InteractionSignature(sp.GetRequiredService<DiscordOptions>().PublicKey!));
         services.AddSingleton<HttpInteractionProcessor>();
         services.AddHostedService<CommandRegistrationService>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReplyWarmUp>());
         return services;
     }
 
@@ -44,6 +45,7 @@ internal static class DiscordServices
         services.AddSingleton<Operators>();
         services.AddSingleton<IInteractionHandler, CorpusInteractionHandler>();
         services.AddSingleton<InteractionDispatcher>();
+        services.AddSingleton<ReplyWarmUp>();
         services.AddSingleton<BotExit>();
         services.AddSingleton<IndexHostedService>();
         services.AddHostedService(sp => sp.GetRequiredService<IndexHostedService>());

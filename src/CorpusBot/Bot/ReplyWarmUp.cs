@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CorpusBot.Discord.Interactions;
+using CorpusBot.Discord.Models;
+using CorpusBot.Hosting;
+using CorpusBot.Search.Engine;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CorpusBot.Bot;
+
+/// <summary>
+/// Answers a sample <c>/search</c> and <c>/ask</c> on a word of the collection through the whole reply path (handler,
+/// limits, serialisation) and sends nothing, once the index is built: the first people after a restart would otherwise
+/// wait a few hundred milliseconds for code run for the first time. The gateway bot awaits it before connecting; over
+/// HTTP it runs as the instance starts.
+/// </summary>
+internal sealed partial class ReplyWarmUp(InteractionDispatcher dispatcher, CorpusSearcher searcher, IndexHostedService index, ILogger<ReplyWarmUp> logger) : BackgroundService
+{
+    private int _started;
+
+    /// <summary>Runs the warm-up once (later calls return at once).</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        if (Interlocked.Exchange(ref _started, 1) == 1)
+        {
+            return;
+        }
+
+        await index.FirstPass.WaitAsync(cancellationToken);
+        var clock = Stopwatch.StartNew();
+        var word = searcher.Titles(string.Empty, 1).FirstOrDefault().Title?.Split(' ').FirstOrDefault(w => w.Length > 3) ?? "news";
+        try
+        {
+            foreach (var (command, option) in new[] { ("search", "query"), ("ask", "question") })
+            {
+                using var sample = JsonDocument.Parse(Sample(command, option, word).ToJsonString());
+                await dispatcher.WarmAsync(sample.RootElement, cancellationToken);
+            }
+
+            LogWarmed(logger, clock.Elapsed.TotalMilliseconds);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogWarmUpFailed(logger, ex.Message); // only the first answers are slower; nothing else depends on it
+        }
+    }
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => RunAsync(stoppingToken);
+
+    private static JsonObject Sample(string command, string option, string value) => new()
+    {
+        ["id"] = "0",
+        ["application_id"] = "0",
+        ["type"] = (int)InteractionType.ApplicationCommand,
+        ["token"] = "warm-up",
+        ["version"] = 1,
+        ["data"] = new JsonObject
+        {
+            ["id"] = "0",
+            ["name"] = command,
+            ["type"] = 1,
+            ["options"] = new JsonArray(new JsonObject { ["name"] = option, ["type"] = 3, ["value"] = value }),
+        },
+    };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Answered a sample /search and /ask in {Milliseconds:F0} ms, so the first people do not wait for code run for the first time")]
+    private static partial void LogWarmed(ILogger logger, double milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The warm-up answer failed ({Problem}); the first answers may be slower")]
+    private static partial void LogWarmUpFailed(ILogger logger, string problem);
+}
