@@ -14,10 +14,13 @@ internal sealed class BotPresence(DiscordOptions options, CorpusSearcher searche
     /// <summary>The placeholder for the number of articles.</summary>
     public const string ArticlesPlaceholder = "{articles}";
 
-    /// <summary>The presence now (the settings are checked at start, so they parse).</summary>
+    // The settings are checked at start, so they parse; read once.
+    private readonly GatewayPresence? _configured = GatewayPresence.TryParse(options.Status, options.Activity, options.ActivityText, out _);
+
+    /// <summary>The presence now: the configured one, with the collection's current size in its text.</summary>
     public GatewayPresence? Current()
     {
-        var presence = GatewayPresence.TryParse(options.Status, options.Activity, options.ActivityText, out _);
+        var presence = _configured;
         if (presence?.Text is not { } text || !text.Contains(ArticlesPlaceholder, StringComparison.Ordinal))
         {
             return presence;

@@ -12,23 +12,20 @@ namespace CorpusBot.Bot;
 
 /// <summary>
 /// Answers a sample <c>/search</c> and <c>/ask</c> on a word of the collection through the whole reply path (handler,
-/// limits, serialisation) and sends nothing, once the index is built: the first people after a restart would otherwise
+/// limits, serialisation) and sends nothing, once there is an index: the first people after a restart would otherwise
 /// wait a few hundred milliseconds for code run for the first time. The gateway bot awaits it before connecting; over
 /// HTTP it runs as the instance starts.
 /// </summary>
 internal sealed partial class ReplyWarmUp(InteractionDispatcher dispatcher, CorpusSearcher searcher, IndexHostedService index, ILogger<ReplyWarmUp> logger) : BackgroundService
 {
-    private int _started;
-
-    /// <summary>Runs the warm-up once (later calls return at once).</summary>
+    /// <summary>Runs the warm-up; with an existing index it does not wait for the first pass over the folder.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        if (Interlocked.Exchange(ref _started, 1) == 1)
+        if (searcher.Stats().Articles == 0)
         {
-            return;
+            await index.FirstPass.WaitAsync(cancellationToken); // nothing to warm on yet
         }
 
-        await index.FirstPass.WaitAsync(cancellationToken);
         var clock = Stopwatch.StartNew();
         var word = searcher.Titles(string.Empty, 1).FirstOrDefault().Title?.Split(' ').FirstOrDefault(w => w.Length > 3) ?? "news";
         try

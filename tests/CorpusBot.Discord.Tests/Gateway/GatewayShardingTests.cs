@@ -47,9 +47,8 @@ public class GatewayShardingTests
     [Fact]
     public async Task Identify_carries_the_presence_read_when_it_is_sent()
     {
-        await using var bot = await BotHarness.StartAsync();
         var articles = 3574;
-        bot.Gateway.Presence = () => new GatewayPresence(PresenceStatus.Online, ActivityType.Watching, $"{articles:N0} articles");
+        await using var bot = await BotHarness.StartAsync(presence: () => new GatewayPresence(PresenceStatus.Online, ActivityType.Watching, $"{articles:N0} articles"));
 
         var identify = Assert.Single((await bot.Discord.WaitForReadyAsync(Wait)).Identifies);
 

@@ -16,12 +16,12 @@ public sealed class BotHarness : IAsyncDisposable
     /// <summary>Production timings, except a 300 ms identify window (the fake's <see cref="FakeDiscordOptions.IdentifyConcurrencyWindow"/> matches it).</summary>
     internal static readonly GatewayTimings Fast = GatewayTimings.Discord with { IdentifyWindow = TimeSpan.FromMilliseconds(300) };
 
-    private BotHarness(FakeDiscordServer discord, DiscordOptions options, ScriptedHandler handler, GatewayTimings timings)
+    private BotHarness(FakeDiscordServer discord, DiscordOptions options, ScriptedHandler handler, GatewayTimings timings, Func<GatewayPresence?>? presence)
     {
         Discord = discord;
         Handler = handler;
         Rest = new DiscordRestClient(options, NullLogger<DiscordRestClient>.Instance);
-        Gateway = new GatewayClient(options, Rest, NullLogger<GatewayClient>.Instance) { Timings = timings };
+        Gateway = new GatewayClient(options, Rest, NullLogger<GatewayClient>.Instance) { Timings = timings, Presence = presence };
         Dispatcher = new InteractionDispatcher(options, Rest, handler, NullLogger<InteractionDispatcher>.Instance);
         Gateway.Dispatch += e =>
         {
@@ -46,7 +46,7 @@ public sealed class BotHarness : IAsyncDisposable
     /// <summary>The gateway loop: completes when stopped, or faults with a fatal error.</summary>
     public Task Run { get; }
 
-    internal static async Task<BotHarness> StartAsync(FakeDiscordOptions? fake = null, int deferAfterMs = 1500, string? token = null, GatewayTimings? timings = null, Action<DiscordOptions>? configure = null)
+    internal static async Task<BotHarness> StartAsync(FakeDiscordOptions? fake = null, int deferAfterMs = 1500, string? token = null, GatewayTimings? timings = null, Action<DiscordOptions>? configure = null, Func<GatewayPresence?>? presence = null)
     {
         var discord = await FakeDiscordServer.StartAsync(fake ?? new FakeDiscordOptions { IdentifyConcurrencyWindow = Fast.IdentifyWindow });
         var options = new DiscordOptions
@@ -56,7 +56,7 @@ public sealed class BotHarness : IAsyncDisposable
             DeferAfterMilliseconds = deferAfterMs,
         };
         configure?.Invoke(options);
-        return new BotHarness(discord, options, new ScriptedHandler(), timings ?? Fast);
+        return new BotHarness(discord, options, new ScriptedHandler(), timings ?? Fast, presence);
     }
 
     public async ValueTask DisposeAsync()
