@@ -81,7 +81,7 @@ public sealed partial class CorpusSearcher
         var names = NamePhrases(parsed.Text);
         terms = terms with { Terms = [.. terms.Terms, .. phraseWords.Distinct(StringComparer.Ordinal)], Excluded = [], Phrases = [.. terms.Phrases, .. names] };
         var kind = QuestionKind.Of(parsed.Text);
-        Func<string, bool>? favour = kind == AnswerKind.Any ? null : window => QuestionKind.Offers(kind, window);
+        var favour = QuestionKind.Offering(kind, parsed.Text);
         var weights = TermWeights(searcher.IndexReader, terms.Terms, parsed.Text, out var unknownName);
         var total = weights.Values.Sum();
 
@@ -131,20 +131,33 @@ public sealed partial class CorpusSearcher
             .DistinctBy(r => r.Document.Get(ArticleId))
             .Take(sources)
             .ToList();
-        if (nearest.Similarity.Count > 0)
-        {
-            best[0] = WindowByMeaning(best[0], parsed.Text, favour);
-        }
-
         var first = best[0];
+        var shown = AnswerWindow(first);
+
         // A question that asks for a number, a date, a name or a place is not answered by an excerpt without one,
         // however well it matches the question's words ("How many votes did Allen get?" over a passage about Allen).
-        var offersKind = favour is null || kind == AnswerKind.Reason || favour(first.Excerpt.Text);
+        // When the best passage holds none, the article's next passages may: the answer is often a sentence or two on.
+        if (NeedsKind(kind) && !favour!(shown.Excerpt.Text))
+        {
+            var article = first.Document.Get(ArticleId);
+            shown = ranked
+                .Where(r => r != first && r.Document.Get(ArticleId) == article)
+                .OrderByDescending(r => r.Score)
+                .Take(KindFallbackPassages)
+                .Select(AnswerWindow)
+                .FirstOrDefault(r => favour(r.Excerpt.Text)) ?? shown;
+        }
+
+        best[0] = shown;
+        var offersKind = !NeedsKind(kind) || favour!(shown.Excerpt.Text);
         var answered = offersKind
             && ((first.Coverage >= AnswerThreshold && first.Window >= WindowThreshold)
                 || (!unknownName && first.Similarity >= SemanticAnswerSimilarity && first.Coverage >= SemanticMinCoverage));
         var citations = best.Select(r => Cite(r.Document, r.Excerpt, (float)r.Score)).ToList();
         return new AskResult(citations, answered, notes) { Semantic = coverageNow };
+
+        Candidate AnswerWindow(Candidate candidate) =>
+            nearest.Similarity.Count > 0 ? WindowByMeaning(candidate, parsed.Text, favour, NeedsKind(kind)) : candidate;
 
         double Retrieval(float bm25, double similarity) =>
             nearest.Similarity.Count == 0 ? bm25 / top : (LexicalShare * bm25 / top) + ((1 - LexicalShare) * similarity);
@@ -169,6 +182,12 @@ public sealed partial class CorpusSearcher
         }
     }
 
+    /// <summary>The article's passages after its best that may give the kind of answer asked for when the best gives none.</summary>
+    private const int KindFallbackPassages = 2;
+
+    // A reason can be given in any words; the other kinds of answer are recognisable in the text.
+    private static bool NeedsKind(AnswerKind kind) => kind is not (AnswerKind.Any or AnswerKind.Reason);
+
     private sealed record Candidate(
         Lucene.Net.Documents.Document Document, PassageWithContext Passage, IReadOnlyList<Mark> Marks, Excerpt Excerpt, double Coverage, double Window, float Similarity, double Score);
 
@@ -191,7 +210,7 @@ public sealed partial class CorpusSearcher
     /// </summary>
     // (Choosing among the article's best three passages was measured too: one more right article on the real-text
     // set, two fewer answers in the excerpt, three times the model work.)
-    private Candidate WindowByMeaning(Candidate answer, string question, Func<string, bool>? favour)
+    private Candidate WindowByMeaning(Candidate answer, string question, Func<string, bool>? favour, bool needsKind)
     {
         var text = answer.Passage.Text;
         var windows = ExcerptBuilder.Windows(answer.Passage, answer.Marks, ExcerptBuilder.TargetLength, favour, bonus: 0);
@@ -223,7 +242,12 @@ public sealed partial class CorpusSearcher
         // The more of the question's words the best window holds, the more they count against the model's choice.
         var most = Math.Max(pool.Max(w => w.Score), 1e-9);
         var wordsCredit = WordsCredit * answer.Window;
-        var best = Enumerable.Range(0, pool.Count)
+        // A question that needs a number, a date, a name or a place is only answered by a window holding one (see Ask):
+        // when some window offers it, the model chooses among those.
+        var onlyOffering = needsKind && pool.Any(w => w.Offers);
+        var eligible = Enumerable.Range(0, pool.Count).Where(i => !onlyOffering || pool[i].Offers);
+
+        var best = eligible
             .MaxBy(i => similarities[i] + (wordsCredit * Math.Max(0, pool[i].Score) / most) + (pool[i].Offers ? KindCredit : 0)
                 + (LengthCredit * Math.Min(1, (double)(pool[i].End - pool[i].Start) / ExcerptBuilder.TargetLength)));
         return answer with { Excerpt = ExcerptBuilder.Cut(answer.Passage, answer.Marks, pool[best]) };

@@ -17,8 +17,11 @@ public enum AnswerKind
     /// <summary>Where: places.</summary>
     Place,
 
-    /// <summary>How many, how much, how old: numbers.</summary>
+    /// <summary>How many, how old, how much (of something other than money): numbers.</summary>
     Number,
+
+    /// <summary>How much money: what something cost, paid, earned or was worth: a sum of money.</summary>
+    Money,
 
     /// <summary>Why: reasons.</summary>
     Reason,
@@ -33,6 +36,7 @@ public static partial class QuestionKind
         var text = LeadingPreposition().Replace(question.Trim().ToLowerInvariant(), string.Empty);
         return text switch
         {
+            _ when MoneyQuestion().IsMatch(text) => AnswerKind.Money,
             _ when NumberQuestion().IsMatch(text) => AnswerKind.Number,
             _ when Starts(text, "who", "whom", "whose", "which person", "what person", "which user", "whom") || NameQuestion().IsMatch(text) => AnswerKind.Person,
             _ when Starts(text, "when", "what year", "which year", "what day", "which day", "what date", "what time", "what month", "which month", "since when") => AnswerKind.Date,
@@ -43,24 +47,87 @@ public static partial class QuestionKind
     }
 
     /// <summary>Whether <paramref name="window"/> holds something of the wanted kind.</summary>
-    public static bool Offers(AnswerKind kind, string window) => kind switch
+    public static bool Offers(AnswerKind kind, string window) => Offers(kind, window, string.Empty);
+
+    /// <summary>
+    /// Whether <paramref name="window"/> holds something of the wanted kind that <paramref name="question"/> does not
+    /// already say: the name asked about, or a number the question itself gives, is not an answer to it.
+    /// </summary>
+    public static bool Offers(AnswerKind kind, string window, string question) => Offers(kind, window, Words(question));
+
+    /// <summary>
+    /// The test of <see cref="Offers(AnswerKind, string, string)"/> for one question, its words read once (it runs
+    /// on every window of every candidate); null when the question asks for anything.
+    /// </summary>
+    public static Func<string, bool>? Offering(AnswerKind kind, string question)
     {
-        AnswerKind.Date => DatePattern().IsMatch(window),
-        AnswerKind.Number => OffersQuantity(window),
-        AnswerKind.Person => PersonPattern().IsMatch(window),
-        AnswerKind.Place => PlacePattern().IsMatch(window),
-        AnswerKind.Reason => ReasonPattern().IsMatch(window),
-        _ => false,
-    };
+        if (kind == AnswerKind.Any)
+        {
+            return null;
+        }
+
+        var asked = Words(question);
+        return window => Offers(kind, window, asked);
+    }
+
+    private static bool Offers(AnswerKind kind, string window, HashSet<string> asked) =>
+        kind switch
+        {
+            AnswerKind.Date => AnyNew(DatePattern(), window, asked),
+            AnswerKind.Number => OffersQuantity(window, asked),
+            AnswerKind.Money => AnyNew(MoneyPattern(), window, asked),
+            AnswerKind.Person => AnyNew(PersonPattern(), window, asked),
+            AnswerKind.Place => AnyNew(PlacePattern(), window, asked),
+            AnswerKind.Reason => ReasonPattern().IsMatch(window),
+            _ => false,
+        };
+
+    private static bool AnyNew(Regex pattern, string window, HashSet<string> asked)
+    {
+        foreach (Match match in pattern.Matches(window))
+        {
+            if (IsNew(match.Value, asked))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // New unless every word of it is a word of the question ("in Atlanta" for "Where in Atlanta…" is not new; "in Seekonk" is).
+    private static bool IsNew(string found, HashSet<string> asked)
+    {
+        if (asked.Count == 0)
+        {
+            return true;
+        }
+
+        foreach (var word in Words(found))
+        {
+            if (!asked.Contains(word) && !ConnectingWords.Contains(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The words of a pattern's match that name nothing by themselves.
+    private static readonly HashSet<string> ConnectingWords = new(["in", "at", "from", "near", "to", "the", "of", "visiting", "across", "inside", "outside"], StringComparer.Ordinal);
+
+    private static HashSet<string> Words(string text) =>
+        new(WordPattern().Matches(text).Select(m => m.Value.ToLowerInvariant()), StringComparer.Ordinal);
 
     // A quantity answers "how many/how much": a year ("in 1923") or a day of a month ("Sept. 13") does not.
-    private static bool OffersQuantity(string window)
+    private static bool OffersQuantity(string window, HashSet<string> asked)
     {
         foreach (Match match in NumberPattern().Matches(window))
         {
             var value = match.Value;
             var isYear = value.Length == 4 && value.All(char.IsDigit) && value[0] is '1' or '2' && !CurrencyBefore(window, match.Index);
-            if (!isYear && !DayOfMonth().IsMatch(window[..match.Index]))
+            if (!isYear && !DayOfMonth().IsMatch(window[..match.Index]) && IsNew(value, asked))
             {
                 return true;
             }
@@ -74,6 +141,9 @@ public static partial class QuestionKind
     private static bool Starts(string text, params string[] openings) =>
         openings.Any(o => text.StartsWith(o + " ", StringComparison.Ordinal) || text.StartsWith(o + "'", StringComparison.Ordinal) || text == o);
 
+    [GeneratedRegex(@"[\p{L}\p{N}]+")]
+    private static partial Regex WordPattern();
+
     [GeneratedRegex(@"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|August|September|October|November|December)\.?\s*$")]
     private static partial Regex DayOfMonth();
 
@@ -83,6 +153,14 @@ public static partial class QuestionKind
 
     [GeneratedRegex(@"^(how (many|much|old|long|large|big|far|tall|high|heavy|wide|deep|often|fast)|what (number|age|percentage|percent|share|proportion|fraction|sum|price|amount)|what (is|was|were|are|will be) the (population|price|cost|score|total|number|amount|size|salary|budget|figure|rate|age|value|death toll|toll|margin|tally|count|fine)|what (hourly|annual|yearly|weekly|monthly) (pay|wage|salary|rate))\b")]
     private static partial Regex NumberQuestion();
+
+    // "How much did it cost", "how much money", "what was the price": a number of years or votes does not answer these.
+    [GeneratedRegex(@"^(how much\b(?=.*\b(money|cost|costs|costing|pay|pays|paid|spend|spends|spent|earn|earns|earned|bid|bids|worth|price|priced|fine|fined|charge|charged|budget|salary|wage|wages|raise|raised|tax|taxes|revenue|produce|save|saved|owe|owed|fund|funds|grant|loan|sell|sold|buy|bought|dollars?|pounds?|euros?)\b)|what (is|was|were|are|will be) the (price|cost|salary|budget|fine|bill)\b)")]
+    private static partial Regex MoneyQuestion();
+
+    // A sum of money: a currency sign before a number, or a number (in digits or words, with its scale) before a currency's name.
+    [GeneratedRegex(@"[$\u00A3\u20AC\u00A5]\s?\d|\b(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|a|several|many|hundreds? of|thousands? of|millions? of|billions? of)(\s(hundred|thousand|million|billion|trillion))?\s(dollars?|cents?|pounds?|euros?|yen|francs?|marks?|rupees?|pesos?|rubles?|roubles?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex MoneyPattern();
 
     [GeneratedRegex(@"^(what|which) (is|was|were|are) the (name|title|names|titles)\b|^what('s| is) (his|her|their|its) name\b")]
     private static partial Regex NameQuestion();
@@ -99,7 +177,9 @@ public static partial class QuestionKind
     [GeneratedRegex(@"\b\d[\d,.]*\b|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NumberPattern();
 
-    [GeneratedRegex(@"\b\p{Lu}\p{Ll}+(\s\p{Lu}\p{Ll}+)+\b|\b(one|another|a|the|some|many) (user|person|fan|follower|critic|people|users|fans|followers|commenter)s?\b|\b(wrote|said|tweeted|commented|declared|called|blasting|slammed)\b", RegexOptions.IgnoreCase)]
+    // Names are case-sensitive (with IgnoreCase, \p{Lu} would match any letter and every pair of words would be a name);
+    // a title before a surname ("Mr. Hendl") is a name too; the words for people and speech are matched in any case.
+    [GeneratedRegex(@"\b\p{Lu}\p{Ll}+(\s\p{Lu}\.?)*(\s\p{Lu}\p{Ll}+)+\b|\b(Mr|Mrs|Ms|Miss|Dr|Sen|Gov|Rep|Gen|Col|Capt|Judge|Prof|Rev|Sir|Lord|Lady)\.?\s\p{Lu}\p{Ll}+|(?i:\b(one|another|a|the|some|many) (user|person|fan|follower|critic|people|users|fans|followers|commenter)s?\b|\b(wrote|said|tweeted|commented|declared|called|blasting|slammed)\b)")]
     private static partial Regex PersonPattern();
 
     [GeneratedRegex(@"\b(in|at|from|near|to|visiting|across|inside|outside)\s+(the\s+)?\p{Lu}\p{Ll}+|\b(district|city|country|region|territory|neighbou?rhood|village|town|capital)\b")]

@@ -332,8 +332,8 @@ internal static class HighlighterCommand
         {
             Labelled = labelled;
             Terms = terms;
-            var kind = QuestionKind.Of(UserQuery.Parse(labelled.Q).Text);
-            Favour = kind == AnswerKind.Any ? null : window => QuestionKind.Offers(kind, window);
+            var question = UserQuery.Parse(labelled.Q).Text;
+            Favour = QuestionKind.Offering(QuestionKind.Of(question), question);
             Span300 = LuceneExcerpts.Create(query, reader, s => new SimpleSpanFragmenter(s, Target));
             Span150 = LuceneExcerpts.Create(query, reader, s => new SimpleSpanFragmenter(s, Target / 2));
             Simple300 = LuceneExcerpts.Create(query, reader, _ => new SimpleFragmenter(Target));

@@ -46,6 +46,26 @@ public sealed class AnswersAcrossLayoutTests : IDisposable
         Assert.DoesNotContain("\n", answer.Citations[0].Excerpt.Text);
     }
 
+    [Fact]
+    public async Task A_how_much_question_is_answered_with_the_sentence_holding_the_sum_not_one_with_other_numbers()
+    {
+        string[] schools =
+        [
+            "Senators approved the bill authorizing day schools for the deaf in the five largest counties.",
+            "It would require deaf children between 6 and 13 years of age to attend the day schools, and older ones could attend the residential school.",
+            "Operating budget for the day schools would be $451,500 a year, a savings to the state after the first year, the sponsor told the Senate.",
+            "The agency estimated there would be 182 pupils at the day school in the largest county.",
+        ];
+        _corpus.Write("schools.txt", "---\ntitle: Day schools for the deaf\n---\n" + string.Join("\n\n", schools) + "\n");
+        _corpus.Write("other.txt", "---\ntitle: Harbour news\n---\nThe harbour master counted 40 boats at the regatta on Saturday, and the weather held all day.\n");
+        await _corpus.UpdateAsync();
+
+        var answer = _corpus.Searcher.Ask("How much would the day schools for the deaf cost each year?");
+
+        Assert.True(answer.Answered);
+        Assert.Contains("$451,500", answer.Citations[0].Excerpt.Text);
+    }
+
     private static IEnumerable<string> Wrap(string text, int width)
     {
         var line = new System.Text.StringBuilder();
