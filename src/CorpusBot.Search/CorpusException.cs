@@ -20,4 +20,11 @@ public sealed class CorpusException : Exception
 
     /// <summary>True when the person's input was at fault; false when the collection or index was.</summary>
     public bool IsUserError { get; }
+
+    /// <summary>
+    /// The articles folder is gone (or was never there). Not the person's fault: the operator must point the setting
+    /// at it, so the message names the setting in both its configuration and its environment spelling.
+    /// </summary>
+    public static CorpusException ArticlesFolderMissing(string path) =>
+        new($"The articles folder {path} does not exist. Set Corpus:ArticlesPath (or Corpus__ArticlesPath).", isUserError: false);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace CorpusBot.Discord.Text;
@@ -107,7 +106,4 @@ public static class DiscordText
 
         return count % 2 == 1 ? text.Remove(last, 2) : text;
     }
-
-    /// <summary>A count with its noun: "1 article", "3 articles".</summary>
-    public static string Count(int n, string noun) => string.Create(CultureInfo.InvariantCulture, $"{n} {noun}{(n == 1 ? string.Empty : "s")}");
 }

@@ -61,6 +61,11 @@ public sealed partial class CorpusSearcher
 
     private volatile TitleCache? _titles;
 
+    private int _titleListsRead;
+
+    /// <summary>How many times the title list has been read from the stored articles (once per index state is the aim).</summary>
+    internal int TitleListsRead => Volatile.Read(ref _titleListsRead);
+
     // Autocomplete asks on every keystroke: the titles are read once per index state (a refresh opens a new reader),
     // already in the order they are offered.
     private TitleEntry[] TitleList(IndexSearcher searcher)
@@ -77,6 +82,7 @@ public sealed partial class CorpusSearcher
             .OrderBy(t => t.Title.Length)
             .ThenBy(t => t.Title, StringComparer.Ordinal)
             .ToArray();
+        Interlocked.Increment(ref _titleListsRead);
         _titles = new TitleCache(searcher.IndexReader, entries);
         return entries;
     }

@@ -54,7 +54,7 @@ public sealed partial class CorpusIndexer(CorpusIndex index, ArticleReader reade
 
         if (!System.IO.Directory.Exists(ArticlesPath))
         {
-            throw new CorpusException($"The articles folder {ArticlesPath} does not exist. Set Corpus:ArticlesPath (or Corpus__ArticlesPath).", isUserError: false);
+            throw CorpusException.ArticlesFolderMissing(ArticlesPath);
         }
 
         var pass = Plan();

@@ -2,31 +2,6 @@ using System.Text.RegularExpressions;
 
 namespace CorpusBot.Search.Querying;
 
-/// <summary>What a question asks for, read from its opening words; it tells which excerpt windows to favour.</summary>
-public enum AnswerKind
-{
-    /// <summary>Anything.</summary>
-    Any,
-
-    /// <summary>Who: names and people.</summary>
-    Person,
-
-    /// <summary>When: dates, days, years.</summary>
-    Date,
-
-    /// <summary>Where: places.</summary>
-    Place,
-
-    /// <summary>How many, how old, how much (of something other than money): numbers.</summary>
-    Number,
-
-    /// <summary>How much money: what something cost, paid, earned or was worth: a sum of money.</summary>
-    Money,
-
-    /// <summary>Why: reasons.</summary>
-    Reason,
-}
-
 /// <summary>Recognises the kind of answer a question wants and whether a passage window offers one.</summary>
 public static partial class QuestionKind
 {

@@ -60,12 +60,11 @@ internal static class DiscordReplyRenderer
     }
 
     private static string PageNote(ReplyPaging? paging) =>
-        paging is { TotalPages: > 1 } p ? $" \u00B7 page {p.Page} of {p.TotalPages} ({DiscordText.Count(p.TotalResults, "article")})" : string.Empty;
+        paging is { TotalPages: > 1 } p ? $" \u00B7 page {p.Page} of {p.TotalPages} ({Plural.Count(p.TotalResults, "article")})" : string.Empty;
 
     private static Embed CitationEmbed(Reply reply, ReplyItem item, int index)
     {
         var citation = item.Citation;
-        var number = reply.Paging is { } paging ? ((paging.Page - 1) * paging.PageSize) + index + 1 : index + 1;
         var excerpt = citation.Excerpt.Render("**", "**", DiscordText.Escape);
         var description = item.Quotation is null ? excerpt : $"\u201C{excerpt}\u201D";
         if (item.Speaker is not null)
@@ -74,7 +73,7 @@ internal static class DiscordReplyRenderer
         }
 
         return new Embed(
-            Title: DiscordText.Truncate($"{number}. {DiscordText.Escape(citation.Title)}", DiscordLimits.EmbedTitle),
+            Title: DiscordText.Truncate($"{reply.NumberOf(index)}. {DiscordText.Escape(citation.Title)}", DiscordLimits.EmbedTitle),
             Description: DiscordText.Truncate(description, DiscordLimits.EmbedDescription),
             Url: citation.Url,
             Footer: new EmbedFooter(Footer(citation)),
@@ -83,13 +82,13 @@ internal static class DiscordReplyRenderer
 
     private static string Footer(Citation citation)
     {
-        var parts = new[] { citation.Outlet, citation.Author, citation.Published }.OfType<string>().ToList();
+        var parts = CitationSource.Parts(citation).ToList();
         if (citation.Url is null)
         {
-            parts.Add("no source address known");
+            parts.Add(CitationSource.NoAddress);
         }
 
-        return parts.Count == 0 ? "Source unknown" : string.Join(" \u00B7 ", parts);
+        return parts.Count == 0 ? "Source unknown" : string.Join(CitationSource.Separator, parts);
     }
 
     private static Embed FactsEmbed(Reply reply) => new(
@@ -102,10 +101,9 @@ internal static class DiscordReplyRenderer
 
     private static IEnumerable<ActionRow> SourceButtons(Reply reply)
     {
-        var offset = reply.Paging is { } paging ? (paging.Page - 1) * paging.PageSize : 0;
         var buttons = reply.Items
             .Take(DiscordLimits.Embeds)
-            .Select((item, i) => (item.Citation, Number: offset + i + 1))
+            .Select((item, i) => (item.Citation, Number: reply.NumberOf(i)))
             .Where(x => x.Citation.Url is not null)
             .Select(x => new Button(Button.Link, DiscordText.Truncate($"{x.Number}. {x.Citation.Outlet ?? Host(x.Citation.Url!)}", DiscordLimits.ButtonLabel), Url: x.Citation.Url))
             .ToList();

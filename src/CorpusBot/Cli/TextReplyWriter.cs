@@ -19,7 +19,7 @@ internal static class TextReplyWriter
             var item = reply.Items[i];
             var citation = item.Citation;
             output.WriteLine();
-            output.WriteLine($"{Number(reply, i)}. {citation.Title}");
+            output.WriteLine($"{reply.NumberOf(i)}. {citation.Title}");
             var excerpt = citation.Excerpt.Render(open, close);
             output.WriteLine(Indent(item.Quotation is null ? excerpt : $"\u201C{excerpt}\u201D"));
             if (item.Speaker is not null)
@@ -34,7 +34,7 @@ internal static class TextReplyWriter
         {
             output.WriteLine();
             var next = paging.Page < paging.TotalPages ? $" Next: --page {paging.Page + 1}" : string.Empty;
-            output.WriteLine($"Page {paging.Page} of {paging.TotalPages} ({paging.TotalResults} articles).{next}");
+            output.WriteLine($"Page {paging.Page} of {paging.TotalPages} ({Plural.Count(paging.TotalResults, "article")}).{next}");
         }
 
         var facts = reply.Facts.Where(f => f.Value.Length > 0).ToList();
@@ -53,13 +53,9 @@ internal static class TextReplyWriter
     /// <summary>Title, outlet, author and date, then the address; missing parts are left out, never guessed.</summary>
     public static string SourceLine(Citation citation)
     {
-        var parts = new[] { citation.Outlet, citation.Author, citation.Published }.Where(p => p is not null);
-        var line = string.Join(" \u00B7 ", parts.Prepend(citation.Title));
-        return citation.Url is null ? $"{line} (no source address known)" : $"{line} \u2014 {citation.Url}";
+        var line = string.Join(CitationSource.Separator, CitationSource.Parts(citation).Prepend(citation.Title));
+        return citation.Url is null ? $"{line} ({CitationSource.NoAddress})" : $"{line} \u2014 {citation.Url}";
     }
-
-    private static int Number(Reply reply, int index) =>
-        reply.Paging is { } paging ? ((paging.Page - 1) * paging.PageSize) + index + 1 : index + 1;
 
     private static string Indent(string text) => "   " + text;
 }

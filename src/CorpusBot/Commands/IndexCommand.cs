@@ -23,11 +23,11 @@ public sealed class IndexCommand(CorpusIndexer indexer, CorpusSearcher searcher,
         var message = report.ReadOnly
             ? "Another CorpusBot process is updating this index, so nothing was changed from here."
             : report.HasChanges
-                ? $"Re-indexed {Count(report.Reindexed, "article")}: {report.Added.Count} added, {report.Changed.Count} changed, {report.Removed.Count} removed; {report.Unchanged} unchanged."
+                ? $"Re-indexed {Plural.Count(report.Reindexed, "article")}: {report.Added.Count} added, {report.Changed.Count} changed, {report.Removed.Count} removed; {report.Unchanged} unchanged."
                 : $"The index is up to date: 0 articles re-indexed, {report.Unchanged} unchanged.";
         if (report.Skipped.Count > 0)
         {
-            message += $" Skipped {Count(report.Skipped.Count, "file")} (see the warnings).";
+            message += $" Skipped {Plural.Count(report.Skipped.Count, "file")} (see the warnings).";
         }
 
         var facts = new List<ReplyFact>
@@ -47,8 +47,6 @@ public sealed class IndexCommand(CorpusIndexer indexer, CorpusSearcher searcher,
 
     /// <summary>Most lists shown in full; a first build of thousands of articles is not a list anyone reads.</summary>
     public const int MaxListed = 20;
-
-    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 
     private static string Listed(IReadOnlyList<string> items, string separator) =>
         items.Count <= MaxListed

@@ -49,6 +49,12 @@ public sealed record Reply(string Command, string? Query, ReplyKind Kind, string
 
     /// <summary>Errors and empty answers concern only the person who asked; so does everything a private command says.</summary>
     public bool IsPrivate => AlwaysPrivate || Kind is ReplyKind.Invalid or ReplyKind.Failed or ReplyKind.NoResults;
+
+    /// <summary>
+    /// The number a person sees beside the item at <paramref name="index"/> of <see cref="Items"/>, from 1. Numbering
+    /// runs on across pages (the first item of page 2 of ten-a-page is 11) so that a number names one result.
+    /// </summary>
+    public int NumberOf(int index) => (Paging is { } paging ? (paging.Page - 1) * paging.PageSize : 0) + index + 1;
 }
 
 /// <summary>One cited result.</summary>

@@ -245,6 +245,25 @@ public sealed class CorpusSearcherTests(SeedCorpusFixture seeds) : IClassFixture
     }
 
     [Fact]
+    public async Task Titles_for_autocomplete_are_read_once_per_index_state()
+    {
+        using var corpus = new TempCorpus().WithSeeds();
+        await corpus.UpdateAsync();
+        var searcher = corpus.Searcher;
+
+        searcher.Titles("ruff");
+        searcher.Titles("ruff apol");
+        searcher.Titles(string.Empty);
+        Assert.Equal(1, searcher.TitleListsRead);
+
+        corpus.Write("zeppelin.txt", "---\ntitle: Zeppelin Lands In Ruffalo County\n---\nThe zeppelin landed.\n");
+        await corpus.UpdateAsync();
+        Assert.Single(searcher.Titles("zepp"));
+        searcher.Titles("zeppelin lands");
+        Assert.Equal(2, searcher.TitleListsRead);
+    }
+
+    [Fact]
     public void Stats_count_articles_and_passages()
     {
         var stats = seeds.Searcher.Stats();
