@@ -4,10 +4,10 @@ using Lucene.Net.Analysis.TokenAttributes;
 namespace CorpusBot.Search.Analysis;
 
 /// <summary>A term produced by an analyzer, with its character offsets in the analysed text.</summary>
-public readonly record struct AnalyzedToken(string Term, int Start, int End, int Position);
+internal readonly record struct AnalyzedToken(string Term, int Start, int End, int Position);
 
 /// <summary>Runs an analyzer over a string and collects its tokens.</summary>
-public static class TokenReader
+internal static class TokenReader
 {
     /// <summary>Analyses <paramref name="text"/> and returns every token with its offsets and position.</summary>
     public static IReadOnlyList<AnalyzedToken> Read(Analyzer analyzer, string text, string field = "body") =>

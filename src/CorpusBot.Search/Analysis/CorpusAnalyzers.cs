@@ -9,7 +9,7 @@ using Lucene.Net.Util;
 namespace CorpusBot.Search.Analysis;
 
 /// <summary>The two analysis chains of the index: stemmed for recall, exact for phrases and quotes.</summary>
-public static class CorpusAnalyzers
+internal static class CorpusAnalyzers
 {
     internal const LuceneVersion Version = LuceneVersion.LUCENE_48;
 

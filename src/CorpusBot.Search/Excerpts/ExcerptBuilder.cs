@@ -9,7 +9,7 @@ namespace CorpusBot.Search.Excerpts;
 /// terms the query asked for (by their offsets, so marks land exactly on the matching words), then picks
 /// the window of whole sentences, about <see cref="TargetLength"/> characters, that covers the query best.
 /// </summary>
-public static class ExcerptBuilder
+internal static class ExcerptBuilder
 {
     /// <summary>The length an excerpt aims for.</summary>
     public const int TargetLength = 300;
@@ -297,7 +297,7 @@ public static class ExcerptBuilder
 }
 
 /// <summary>A window of a passage's text: its offsets, its score from the marks it holds, and whether it offers the kind of answer wanted.</summary>
-public sealed record ScoredWindow(int Start, int End, double Score, bool Offers);
+internal sealed record ScoredWindow(int Start, int End, double Score, bool Offers);
 
 /// <summary>A matched span of a passage: offsets, the query term it matched, and how much it counts.</summary>
-public readonly record struct Mark(int Start, int End, string Term, double Weight);
+internal readonly record struct Mark(int Start, int End, string Term, double Weight);

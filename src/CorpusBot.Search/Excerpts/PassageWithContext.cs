@@ -4,7 +4,7 @@ namespace CorpusBot.Search.Excerpts;
 /// <param name="Before">The sentences just before the passage (empty at the start of an article).</param>
 /// <param name="Passage">The passage itself.</param>
 /// <param name="After">The sentences just after it (empty at the end).</param>
-public sealed record PassageWithContext(string Before, string Passage, string After)
+internal sealed record PassageWithContext(string Before, string Passage, string After)
 {
     /// <summary>The whole text: before, passage and after, each on its own line.</summary>
     public string Text { get; } = string.Concat(Before, Before.Length > 0 ? "\n" : string.Empty, Passage, After.Length > 0 ? "\n" : string.Empty, After);

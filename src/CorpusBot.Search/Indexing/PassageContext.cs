@@ -7,7 +7,7 @@ namespace CorpusBot.Search.Indexing;
 /// before or after the passage when that is where the answer is ("Davis received 1,119 votes" right after the
 /// passage that names the election), without fetching the neighbouring passages at query time.
 /// </summary>
-public static class PassageContext
+internal static class PassageContext
 {
     /// <summary>How much of a neighbouring passage is kept: whole sentences, up to about this many characters.</summary>
     public const int Length = 300;

@@ -9,7 +9,7 @@ namespace CorpusBot.Search.Indexing;
 /// are gathered until a passage holds a few sentences. Short lead-in lines ("Another said:") join what they
 /// introduce, so a quotation keeps its lead-in; very long paragraphs are cut at sentence ends.
 /// </summary>
-public static class PassageSplitter
+internal static class PassageSplitter
 {
     /// <summary>A passage is closed at the end of a paragraph once it reaches this many characters.</summary>
     public const int MinLength = 450;

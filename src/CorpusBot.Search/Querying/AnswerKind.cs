@@ -1,7 +1,7 @@
 namespace CorpusBot.Search.Querying;
 
 /// <summary>What a question asks for, read from its opening words; it tells which excerpt windows to favour.</summary>
-public enum AnswerKind
+internal enum AnswerKind
 {
     /// <summary>Anything.</summary>
     Any,

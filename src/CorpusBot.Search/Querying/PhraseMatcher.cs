@@ -3,7 +3,7 @@ using CorpusBot.Search.Analysis;
 namespace CorpusBot.Search.Querying;
 
 /// <summary>Finds a phrase (a sequence of exact tokens) in analysed text, by consecutive positions.</summary>
-public static class PhraseMatcher
+internal static class PhraseMatcher
 {
     /// <summary>The character ranges where <paramref name="phrase"/> occurs in the tokens of a text.</summary>
     public static IEnumerable<(int Start, int End)> Find(IReadOnlyList<AnalyzedToken> tokens, IReadOnlyList<string> phrase)

@@ -6,7 +6,7 @@ namespace CorpusBot.Search.Querying;
 /// <param name="Terms">Distinct stemmed terms, in query order.</param>
 /// <param name="Phrases">Each phrase as its sequence of exact (unstemmed) tokens.</param>
 /// <param name="Excluded">Stemmed terms that must not appear.</param>
-public sealed record QueryTerms(IReadOnlyList<string> Terms, IReadOnlyList<IReadOnlyList<string>> Phrases, IReadOnlyList<string> Excluded)
+internal sealed record QueryTerms(IReadOnlyList<string> Terms, IReadOnlyList<IReadOnlyList<string>> Phrases, IReadOnlyList<string> Excluded)
 {
     /// <summary>More distinct terms than this are ignored (Lucene caps clauses, and nobody means 500 words).</summary>
     public const int MaxTerms = 64;

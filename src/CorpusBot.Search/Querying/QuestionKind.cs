@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace CorpusBot.Search.Querying;
 
 /// <summary>Recognises the kind of answer a question wants and whether a passage window offers one.</summary>
-public static partial class QuestionKind
+internal static partial class QuestionKind
 {
     /// <summary>The kind of answer <paramref name="question"/> asks for.</summary>
     public static AnswerKind Of(string question)

@@ -1,7 +1,7 @@
 namespace CorpusBot.Search.Querying;
 
 /// <summary>Words that shape a question but say nothing about its subject.</summary>
-public static class QuestionWords
+internal static class QuestionWords
 {
     /// <summary>Dropped from questions before searching (stop words are dropped by the analyzer anyway).</summary>
     public static IReadOnlySet<string> Ignored { get; } = new HashSet<string>(StringComparer.Ordinal)

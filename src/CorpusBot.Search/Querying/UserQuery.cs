@@ -9,7 +9,7 @@ namespace CorpusBot.Search.Querying;
 /// What a person typed, made safe: control and formatting characters removed, typographic variants
 /// folded, length capped, quoted phrases and -exclusions picked out. Nothing here can throw on input.
 /// </summary>
-public sealed partial record UserQuery(string Text, IReadOnlyList<string> Phrases, string Loose, IReadOnlyList<string> Excluded, bool Truncated)
+internal sealed partial record UserQuery(string Text, IReadOnlyList<string> Phrases, string Loose, IReadOnlyList<string> Excluded, bool Truncated)
 {
     /// <summary>Longer input is cut (at a word boundary) to this many characters.</summary>
     public const int MaxLength = 1000;

@@ -1,7 +1,7 @@
 namespace CorpusBot.Search.Text;
 
 /// <summary>Finds sentence boundaries in article text: good enough for excerpts, wary of abbreviations.</summary>
-public static class Sentences
+internal static class Sentences
 {
     private static readonly HashSet<string> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -8,7 +8,7 @@ namespace CorpusBot.Search.Text;
 /// form. The same table feeds the analyzers' char filter and plain-string normalisation, so the index,
 /// the queries and the quote matcher can never disagree about what counts as "the same text".
 /// </summary>
-public static class TextNormalizer
+internal static class TextNormalizer
 {
     /// <summary>Every mapping: one character to what it becomes.</summary>
     internal static IReadOnlyList<(string From, string To)> Mappings { get; } = BuildMappings();
