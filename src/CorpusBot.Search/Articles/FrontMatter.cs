@@ -8,12 +8,24 @@ internal static class FrontMatter
 {
     private static readonly Dictionary<string, string> Aliases = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["title"] = "title", ["headline"] = "title",
-        ["url"] = "url", ["source"] = "url", ["link"] = "url", ["canonical"] = "url",
-        ["outlet"] = "outlet", ["publication"] = "outlet", ["site"] = "outlet", ["publisher"] = "outlet",
-        ["author"] = "author", ["byline"] = "author", ["authors"] = "author",
-        ["published"] = "published", ["date"] = "published", ["published_at"] = "published",
-        ["tags"] = "tags", ["topics"] = "tags",
+        ["title"] = "title",
+        ["headline"] = "title",
+        ["url"] = "url",
+        ["source"] = "url",
+        ["link"] = "url",
+        ["canonical"] = "url",
+        ["outlet"] = "outlet",
+        ["publication"] = "outlet",
+        ["site"] = "outlet",
+        ["publisher"] = "outlet",
+        ["author"] = "author",
+        ["byline"] = "author",
+        ["authors"] = "author",
+        ["published"] = "published",
+        ["date"] = "published",
+        ["published_at"] = "published",
+        ["tags"] = "tags",
+        ["topics"] = "tags",
     };
 
     public static ParsedSource Parse(string text, List<string> warnings)

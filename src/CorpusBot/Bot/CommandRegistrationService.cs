@@ -1,5 +1,5 @@
-using CorpusBot.Discord.Rest;
 using CorpusBot.Discord;
+using CorpusBot.Discord.Rest;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

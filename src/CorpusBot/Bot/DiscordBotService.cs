@@ -1,7 +1,7 @@
+using CorpusBot.Discord;
 using CorpusBot.Discord.Gateway;
 using CorpusBot.Discord.Interactions;
 using CorpusBot.Discord.Rest;
-using CorpusBot.Discord;
 using CorpusBot.Hosting;
 using CorpusBot.Search.Engine;
 using Microsoft.Extensions.Hosting;

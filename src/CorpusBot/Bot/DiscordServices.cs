@@ -1,8 +1,8 @@
+using CorpusBot.Discord;
 using CorpusBot.Discord.Gateway;
 using CorpusBot.Discord.Http;
 using CorpusBot.Discord.Interactions;
 using CorpusBot.Discord.Rest;
-using CorpusBot.Discord;
 using CorpusBot.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,5 @@
-using CorpusBot.Cli;
 using CorpusBot.Bot;
+using CorpusBot.Cli;
 using CorpusBot.Discord;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

@@ -1,10 +1,10 @@
 using CorpusBot.Search.Analysis;
 using CorpusBot.Search.Articles;
-using Microsoft.Extensions.Logging.Abstractions;
 using CorpusBot.Search.Indexing;
 using CorpusBot.Search.Tests.Support;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CorpusBot.Search.Tests.Indexing;
 

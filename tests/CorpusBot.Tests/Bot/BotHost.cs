@@ -1,5 +1,5 @@
-using CorpusBot.Cli;
 using CorpusBot.Bot;
+using CorpusBot.Cli;
 using CorpusBot.Discord;
 using CorpusBot.Hosting;
 using CorpusBot.Testing.FakeDiscord;

@@ -59,7 +59,10 @@ public sealed class HttpEndpointTests : IAsyncLifetime
     private static string Ask(string label, string question) =>
         JsonSerializer.Serialize(new
         {
-            type = 2, id = FakeDiscordServer.InteractionIdCreatedAt(DateTimeOffset.UtcNow), token = "tok" + label, application_id = "100",
+            type = 2,
+            id = FakeDiscordServer.InteractionIdCreatedAt(DateTimeOffset.UtcNow),
+            token = "tok" + label,
+            application_id = "100",
             data = new { name = "ask", type = 1, options = new[] { new { type = 3, name = "question", value = question } } },
         });
 
