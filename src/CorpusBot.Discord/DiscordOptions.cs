@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace CorpusBot.Discord;
 
 /// <summary>How to reach Discord and as whom. Section "Discord"; the token comes from the environment or user secrets.</summary>
@@ -23,6 +25,17 @@ public sealed class DiscordOptions
 
     /// <summary>The application id; when empty it is taken from READY.</summary>
     public string? ApplicationId { get; set; }
+
+    /// <summary>A token is set (whether it is well formed is the validator's business).</summary>
+    [MemberNotNullWhen(true, nameof(Token))]
+    public bool HasToken => !string.IsNullOrWhiteSpace(Token);
+
+    /// <summary>
+    /// Enough to register the commands without a gateway session: over HTTP, or from the command line, there is no
+    /// READY to take the application id from.
+    /// </summary>
+    [MemberNotNullWhen(true, nameof(Token), nameof(ApplicationId))]
+    public bool CanRegisterWithoutReady => HasToken && !string.IsNullOrWhiteSpace(ApplicationId);
 
     /// <summary>When set, commands are registered in this one server only (instant; for development).</summary>
     public string? GuildId { get; set; }

@@ -12,7 +12,12 @@ public interface IInteractionHandler
     bool IsPrivate(Interaction interaction);
 }
 
-/// <summary>The answer to an interaction.</summary>
+/// <summary>
+/// The host's answer to an interaction, as <see cref="IInteractionHandler"/> returns it: where the host meets the Discord
+/// layer, so it says how to answer (a new message, an update, suggestions) but not with which callback.
+/// <see cref="InteractionDispatcher"/> turns it into an <see cref="InteractionResponse"/> (callback type 4, 7 or 8), or,
+/// when the answer came after a deferral, sends its <see cref="Message"/> as an edit or a followup.
+/// </summary>
 /// <param name="Kind">A new message, an update of the message a component is on, or autocomplete choices.</param>
 /// <param name="Message">The message, for <see cref="InteractionReplyKind.Message"/> and <see cref="InteractionReplyKind.Update"/>.</param>
 /// <param name="Choices">The choices, for <see cref="InteractionReplyKind.Autocomplete"/>.</param>

@@ -46,15 +46,6 @@ public sealed record InteractionData(
     /// <summary>The value of a top-level option, as text, or null when absent.</summary>
     public string? StringOption(string name) => Options?.FirstOrDefault(o => o.Name == name)?.ValueAsString();
 
-    /// <summary>The value of an integer option, or null when absent or not a number.</summary>
-    public long? IntegerOption(string name)
-    {
-        var value = Options?.FirstOrDefault(o => o.Name == name)?.Value;
-        return value is { ValueKind: JsonValueKind.Number } number && number.TryGetInt64(out var n) ? n
-            : value is { ValueKind: JsonValueKind.String } text && long.TryParse(text.GetString(), out var parsed) ? parsed
-            : null;
-    }
-
     /// <summary>The option being typed in an autocomplete request.</summary>
     public InteractionOption? Focused => Options?.FirstOrDefault(o => o.Focused == true);
 }
@@ -81,12 +72,8 @@ public sealed record ResolvedMessage(string Id, string? Content = null);
 /// <summary>The message a component belongs to.</summary>
 public sealed record MessageReference(string Id, int? Flags = null);
 
-/// <summary>A guild member, with the permissions they have in the channel.</summary>
-public sealed record GuildMember(DiscordUser? User = null, string? Permissions = null)
-{
-    /// <summary>True when the member has every permission bit in <paramref name="permission"/>.</summary>
-    public bool Has(ulong permission) => ulong.TryParse(Permissions, out var bits) && (bits & permission) == permission;
-}
+/// <summary>A guild member: who invoked the interaction, in a server (who may run operators' commands is decided by id).</summary>
+public sealed record GuildMember(DiscordUser? User = null);
 
 /// <summary>A Discord user.</summary>
 public sealed record DiscordUser(string Id, string? Username = null);

@@ -1,6 +1,10 @@
 namespace CorpusBot.Discord.Models;
 
-/// <summary>A message to send: as an interaction response, an edit of one, or a followup.</summary>
+/// <summary>
+/// A message to send, on the wire (the Discord layer's models): the data of an <see cref="InteractionResponse"/>, or the
+/// body of an edit of one or of a followup. The host renders a <c>Reply</c> into one; <c>MessageLimits</c> trims it to
+/// Discord's limits before it is sent.
+/// </summary>
 /// <param name="Content">Text, up to 2000 characters.</param>
 /// <param name="Embeds">Up to 10 embeds.</param>
 /// <param name="Components">Up to 5 action rows.</param>
@@ -16,7 +20,6 @@ public sealed record MessagePayload(
 
     /// <summary>Always sent, and always parsing nothing: no one is pinged by an article or by echoed input.</summary>
     public AllowedMentions AllowedMentions { get; init; } = AllowedMentions.None;
-
 }
 
 /// <summary>Which mentions in a message may ping.</summary>

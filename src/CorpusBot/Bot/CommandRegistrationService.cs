@@ -17,28 +17,15 @@ internal sealed partial class CommandRegistrationService(DiscordRestClient rest,
             return;
         }
 
-        if (string.IsNullOrWhiteSpace(settings.Token) || string.IsNullOrWhiteSpace(settings.ApplicationId))
+        if (!settings.CanRegisterWithoutReady)
         {
             LogSkipped(logger);
             return;
         }
 
-        try
-        {
-            LogRegistered(logger, SlashCommands.All.Count, await SlashCommands.RegisterAsync(rest, settings.ApplicationId, settings, stoppingToken));
-        }
-        catch (Exception ex) when (ex is DiscordHttpException or HttpRequestException)
-        {
-            LogFailed(logger, ex.Message);
-        }
+        await CommandRegistration.TryRegisterAsync(rest, settings.ApplicationId, settings, logger, stoppingToken);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Commands not registered: set Discord__Token and Discord__ApplicationId (or Discord__RegisterCommands=false to silence this)")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Commands not registered: set " + CommandRegistration.NeededSettings + " (or Discord__RegisterCommands=false to silence this)")]
     private static partial void LogSkipped(ILogger logger);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Registered {Count} commands {Scope}")]
-    private static partial void LogRegistered(ILogger logger, int count, string scope);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Registering the commands failed: {Problem}")]
-    private static partial void LogFailed(ILogger logger, string problem);
 }

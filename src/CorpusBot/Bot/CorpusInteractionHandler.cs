@@ -90,7 +90,7 @@ internal sealed class CorpusInteractionHandler(
         }
 
         return command.ParametersOn(Surfaces.Discord)
-            .ToDictionary(p => p.Name, p => data.Options?.FirstOrDefault(o => o.Name == p.Name)?.ValueAsString(), StringComparer.Ordinal);
+            .ToDictionary(p => p.Name, p => data.StringOption(p.Name), StringComparer.Ordinal);
     }
 
     private IReadOnlyList<AutocompleteChoice> Suggestions(Interaction interaction)

@@ -116,14 +116,10 @@ internal sealed partial class DiscordBotService(
         }
 
         LogInvite(logger, $"https://discord.com/oauth2/authorize?client_id={applicationId}&scope=bot+applications.commands&permissions=0");
-        try
+        if (!await CommandRegistration.TryRegisterAsync(rest, applicationId, options.Value, logger, cancellationToken))
         {
-            LogRegistered(logger, SlashCommands.All.Count, await SlashCommands.RegisterAsync(rest, applicationId, options.Value, cancellationToken));
-        }
-        catch (Exception ex) when (ex is DiscordHttpException or HttpRequestException)
-        {
+            // Let a later READY (a new session) try again.
             Interlocked.Exchange(ref _registered, 0);
-            LogRegistrationFailed(logger, ex.Message);
         }
     }
 
@@ -135,12 +131,6 @@ internal sealed partial class DiscordBotService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Invite the bot to a server with {InviteUrl}")]
     private static partial void LogInvite(ILogger logger, string inviteUrl);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Registered {Count} commands {Scope}")]
-    private static partial void LogRegistered(ILogger logger, int count, string scope);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Registering the commands failed: {Problem}")]
-    private static partial void LogRegistrationFailed(ILogger logger, string problem);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "READY carried no application id and Discord:ApplicationId is not set; commands cannot be registered")]
     private static partial void LogNoApplicationId(ILogger logger);

@@ -20,7 +20,7 @@ internal sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
             failures.Add("Discord:PublicKey must be set for the Http transport: the 64 hex digits of \"Public Key\" on the application's General Information page (Discord__PublicKey).");
         }
 
-        if (string.IsNullOrWhiteSpace(options.Token))
+        if (!options.HasToken)
         {
             if (!options.UsesHttp)
             {

@@ -16,7 +16,8 @@ internal static class DiscordServices
     /// <summary>The bot over the gateway: index service, gateway session, REST, dispatcher and the command handler.</summary>
     public static IServiceCollection AddDiscordBot(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddDiscordCore(configuration);
+        services.AddInteractionAnswering(configuration);
+        services.AddBackgroundIndexing();
         services.AddSingleton<GatewayClient>();
         services.AddSingleton<GatewayHealth>();
         services.AddSingleton<BotPresence>();
@@ -27,7 +28,8 @@ internal static class DiscordServices
     /// <summary>The bot over HTTP: signed requests to /interactions, the same dispatcher and handler, commands registered at start.</summary>
     public static IServiceCollection AddDiscordHttp(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddDiscordCore(configuration);
+        services.AddInteractionAnswering(configuration);
+        services.AddBackgroundIndexing();
         services.AddSingleton(sp => new InteractionSignature(sp.GetRequiredService<DiscordOptions>().PublicKey!));
         services.AddSingleton<HttpInteractionProcessor>();
         services.AddHostedService<CommandRegistrationService>();
@@ -35,9 +37,13 @@ internal static class DiscordServices
         return services;
     }
 
-    private static void AddDiscordCore(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// What both transports answer interactions with: the Discord settings, REST, the dispatcher, the command handler
+    /// and its warm-up, and the exit code a fatal stop leaves.
+    /// </summary>
+    private static void AddInteractionAnswering(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<DiscordOptions>().Bind(configuration.GetSection(DiscordOptions.Section)).ValidateOnStart();
+        services.AddOptions<DiscordOptions>().BindSection(configuration.GetSection(DiscordOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<DiscordOptions>>().Value);
         services.AddSingleton<DiscordRestClient>();
@@ -47,8 +53,5 @@ internal static class DiscordServices
         services.AddSingleton<InteractionDispatcher>();
         services.AddSingleton<ReplyWarmUp>();
         services.AddSingleton<BotExit>();
-        services.AddSingleton<IndexHostedService>();
-        services.AddHostedService(sp => sp.GetRequiredService<IndexHostedService>());
-        services.AddHostedService<SemanticHostedService>();
     }
 }

@@ -1,25 +1,29 @@
 using CorpusBot.Bot;
 using CorpusBot.Discord;
 using CorpusBot.Discord.Rest;
+using CorpusBot.Hosting;
 using CorpusBot.Replies;
 using CorpusBot.Search;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CorpusBot.Commands;
 
 /// <summary>register: bulk-overwrites the Discord commands (for the HTTP transport, which has no READY to wait for).</summary>
-internal static class RegisterCommand
+/// <remarks>
+/// Reads the Discord section itself rather than the validated options: the command line registers none of the bot's
+/// services, and only the token and application id matter here.
+/// </remarks>
+internal sealed class RegisterCommand(IConfiguration configuration)
 {
     public const string Name = "register";
 
-    public static async Task<Reply> ExecuteAsync(IServiceProvider services, CancellationToken cancellationToken)
+    public async Task<Reply> ExecuteAsync(CancellationToken cancellationToken)
     {
-        var options = services.GetRequiredService<IConfiguration>().GetSection(DiscordOptions.Section).Get<DiscordOptions>() ?? new DiscordOptions();
-        if (string.IsNullOrWhiteSpace(options.Token) || string.IsNullOrWhiteSpace(options.ApplicationId))
+        var options = configuration.GetSection(DiscordOptions.Section).ReadSection<DiscordOptions>();
+        if (!options.CanRegisterWithoutReady)
         {
-            throw new CorpusException("Set Discord__Token and Discord__ApplicationId to register the commands.");
+            throw new CorpusException($"Set {CommandRegistration.NeededSettings} to register the commands.");
         }
 
         using var rest = new DiscordRestClient(options, NullLogger<DiscordRestClient>.Instance);

@@ -14,12 +14,21 @@ internal static class BotLauncher
     public static async Task<int> RunAsync(CliContext context, string? urls, CancellationToken cancellationToken)
     {
         var builder = AppHost.CreateBuilder(context);
-        if (string.Equals(builder.Configuration["Discord:Transport"], "Http", StringComparison.OrdinalIgnoreCase))
+
+        // Only the two settings that choose what to run: the whole section is bound, and validated, when the bot's host
+        // starts, where a bad value is reported as what to set.
+        var discord = new DiscordOptions { Token = builder.Configuration["Discord:Token"] };
+        if (builder.Configuration["Discord:Transport"] is { } transport)
+        {
+            discord.Transport = transport;
+        }
+
+        if (discord.UsesHttp)
         {
             return await HttpBot.RunAsync(context, urls, cancellationToken);
         }
 
-        if (string.IsNullOrWhiteSpace(builder.Configuration["Discord:Token"]))
+        if (!discord.HasToken)
         {
             await context.Error.WriteLineAsync("""
                 No Discord bot token is configured, so the bot cannot connect to Discord.

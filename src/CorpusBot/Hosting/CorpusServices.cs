@@ -16,7 +16,7 @@ internal static class CorpusServices
     /// <summary>The search core, the index and the commands; the index opens on first use.</summary>
     public static IServiceCollection AddCorpus(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<CorpusOptions>().Bind(configuration.GetSection(CorpusOptions.Section)).ValidateOnStart();
+        services.AddOptions<CorpusOptions>().BindSection(configuration.GetSection(CorpusOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<CorpusOptions>, CorpusOptionsValidator>();
         services.AddSingleton(sp => CorpusIndex.Open(Options(sp).FullIndexPath, sp.GetRequiredService<ILogger<CorpusIndex>>()));
         services.AddSingleton(sp => new ArticleReader(Options(sp).MaxArticleBytes));
@@ -25,7 +25,7 @@ internal static class CorpusServices
             sp.GetRequiredService<ArticleReader>(),
             Options(sp).FullArticlesPath,
             sp.GetRequiredService<ILogger<CorpusIndexer>>()));
-        services.AddOptions<SemanticOptions>().Bind(configuration.GetSection(SemanticOptions.Section)).ValidateOnStart();
+        services.AddOptions<SemanticOptions>().BindSection(configuration.GetSection(SemanticOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SemanticOptions>, SemanticOptionsValidator>();
         services.AddSingleton(sp => new SemanticIndex(
             sp.GetRequiredService<CorpusIndex>(),
@@ -40,6 +40,19 @@ internal static class CorpusServices
         services.AddSingleton<ArticleCommand>();
         services.AddSingleton<IndexCommand>();
         services.AddSingleton<AboutCommand>();
+        services.AddSingleton<RegisterCommand>();
+        return services;
+    }
+
+    /// <summary>
+    /// For a long-running bot: the index brought up to date with the articles folder at start (and kept so when Corpus:Watch is on), and
+    /// the passages embedded for semantic recall in the background once that first pass is done.
+    /// </summary>
+    public static IServiceCollection AddBackgroundIndexing(this IServiceCollection services)
+    {
+        services.AddSingleton<IndexHostedService>();
+        services.AddHostedService(sp => sp.GetRequiredService<IndexHostedService>());
+        services.AddHostedService<SemanticHostedService>();
         return services;
     }
 

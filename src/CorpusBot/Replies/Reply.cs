@@ -25,8 +25,11 @@ public enum ReplyKind
 }
 
 /// <summary>
-/// The transport-neutral answer to a command. The command line renders it as text or JSON; Discord
-/// renders it as embeds. Nothing in it is pre-formatted for one transport.
+/// The transport-neutral answer to a command (the commands' layer, <c>src/CorpusBot</c>): what every command returns.
+/// The command line writes it as text or one JSON object (<c>Cli/TextReplyWriter</c>, <c>Cli/JsonReplyWriter</c>); for
+/// Discord, <c>Bot/DiscordReplyRenderer</c> turns it into a <see cref="Discord.Models.MessagePayload"/>, which the
+/// handler hands to the Discord layer inside an <see cref="Discord.Interactions.InteractionReply"/>. Nothing in it is
+/// pre-formatted for one transport.
 /// </summary>
 /// <param name="Command">The command that produced it (ask, search, quote, article, index, about).</param>
 /// <param name="Query">The person's input, as cleaned for searching (null for commands without input).</param>

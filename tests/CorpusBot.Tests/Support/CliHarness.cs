@@ -40,15 +40,19 @@ public sealed class CliHarness : IDisposable
     }.Concat(Extra).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value);
 
     /// <summary>Runs the command line in this process, capturing what it writes.</summary>
-    public async Task<CliRun> RunAsync(params string[] args)
+    public Task<CliRun> RunAsync(params string[] args) => RunWithinAsync(Timeout.InfiniteTimeSpan, args);
+
+    /// <summary>Runs the command line in this process, cancelled after <paramref name="timeout"/> (for runs that might start the bot).</summary>
+    public async Task<CliRun> RunWithinAsync(TimeSpan timeout, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var code = await CliApp.RunAsync(args, new CliContext(output, error, Settings));
+        using var cancellation = new CancellationTokenSource(timeout);
+        var code = await CliApp.RunAsync(args, new CliContext(output, error, Settings), cancellation.Token);
         return new CliRun(code, output.ToString(), error.ToString());
     }
 
-    /// <summary>Runs the built CorpusBot.dll as its own process, as a script would.</summary>
+    /// <summary>Runs the built CorpusBot.dll as its own process, as a script would; <see cref="Extra"/> goes in as environment variables.</summary>
     public async Task<CliRun> RunProcessAsync(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
@@ -68,11 +72,26 @@ public sealed class CliHarness : IDisposable
         start.Environment["Corpus__ArticlesPath"] = ArticlesPath;
         start.Environment["Corpus__IndexPath"] = IndexPath;
         start.Environment.Remove("Discord__Token");
+        foreach (var (key, value) in Extra)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // A run that should have ended (a bot that should have refused to start) must not outlive the test.
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
         return new CliRun(process.ExitCode, await stdout, await stderr);
     }
 
@@ -108,6 +127,9 @@ public sealed class CliHarness : IDisposable
 
 public sealed record CliRun(int ExitCode, string Out, string Error)
 {
+    /// <summary>What stderr holds, line by line, without blank lines.</summary>
+    public IReadOnlyList<string> ErrorLines => Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
     /// <summary>Parses stdout, which must be exactly one JSON object and nothing else.</summary>
     public JsonElement Json()
     {

@@ -96,7 +96,7 @@ public static class CommandCatalog
         RegisterCommand.Name,
         "Register the Discord commands (needs Discord__Token and Discord__ApplicationId), then exit",
         [],
-        (services, _, ct) => RegisterCommand.ExecuteAsync(services, ct))
+        (services, _, ct) => services.GetRequiredService<RegisterCommand>().ExecuteAsync(ct))
     {
         Surfaces = Surfaces.CommandLine,
         NeedsCurrentIndex = false,
