@@ -17,15 +17,15 @@ internal static class ArticleDocuments
 
         var head = new Document
         {
-            new KeywordField(DocType, ArticleType, Field.Store.YES),
-            new KeywordField(ArticleId, article.Id, Field.Store.YES),
+            new StringField(DocType, ArticleType, Field.Store.YES),
+            new StringField(ArticleId, article.Id, Field.Store.YES),
             new BinaryDocValuesField(ArticleKey, new Lucene.Net.Util.BytesRef(article.Id)),
             new BinaryDocValuesField(Hash, new Lucene.Net.Util.BytesRef(article.ContentHash)),
             new NumericDocValuesField(FileLength, file.Length),
             new NumericDocValuesField(FileTime, file.LastWriteUtc.Ticks),
             new StoredField(PassageCount, passages.Count),
             new StoredField(LineKeys, RepeatedLines.Format(lineKeys ?? RepeatedLines.Keys(article.Body))),
-            new KeywordField(TitleKey, TitleKeyOf(article.Metadata.Title), Field.Store.NO),
+            new StringField(TitleKey, TitleKeyOf(article.Metadata.Title), Field.Store.NO),
         };
         AddMetadata(head, article.Metadata);
         documents.Add(head);
@@ -35,9 +35,9 @@ internal static class ArticleDocuments
             var passage = passages[i];
             var document = new Document
             {
-                new KeywordField(DocType, PassageType, Field.Store.YES),
-                new KeywordField(ArticleId, article.Id, Field.Store.YES),
-                new KeywordField(PassageKey, PassageKeyOf(article.Id, passage.Ordinal), Field.Store.NO),
+                new StringField(DocType, PassageType, Field.Store.YES),
+                new StringField(ArticleId, article.Id, Field.Store.YES),
+                new StringField(PassageKey, PassageKeyOf(article.Id, passage.Ordinal), Field.Store.NO),
                 new BinaryDocValuesField(ArticleKey, new Lucene.Net.Util.BytesRef(article.Id)),
                 new StoredField(Ordinal, passage.Ordinal),
                 new TextField(Body, passage.Text, Field.Store.YES),
@@ -94,12 +94,12 @@ internal static class ArticleDocuments
         AddStored(document, Published, metadata.Published);
         if (metadata.Published is { } published)
         {
-            document.Add(new DayNumberField(PublishedDay, DayNumber(published)));
+            document.Add(new Int32Field(PublishedDay, DayNumber(published), Field.Store.NO));
         }
 
         foreach (var tag in metadata.Tags ?? [])
         {
-            document.Add(new KeywordField(Tags, tag, Field.Store.YES));
+            document.Add(new StringField(Tags, tag, Field.Store.YES));
         }
     }
 

@@ -86,13 +86,13 @@ internal static class RepeatedLines
         var space = true;
         foreach (var raw in line)
         {
-            var c = raw < AsciiKeyChars.Length ? AsciiKeyChars[raw] : KeyChar(raw);
+            var c = TextNormalizer.Fold(raw);
             if (c == '\0')
             {
                 continue;
             }
 
-            if (c == ' ')
+            if (char.IsWhiteSpace(c))
             {
                 if (space)
                 {
@@ -100,10 +100,12 @@ internal static class RepeatedLines
                 }
 
                 space = true;
+                c = ' ';
             }
             else
             {
                 space = false;
+                c = char.ToLowerInvariant(c);
             }
 
             hash = (hash ^ c) * 1099511628211UL;
@@ -112,16 +114,6 @@ internal static class RepeatedLines
 
         return length < MinLength ? null : hash & ~FlagMask;
     }
-
-    // What a character counts as in a key: folded, lower-cased, any white space as ' ', '\0' for nothing. The ASCII
-    // answers are worked out once: this runs on every character of every article.
-    private static char KeyChar(char raw)
-    {
-        var c = TextNormalizer.Fold(raw);
-        return c == '\0' ? c : char.IsWhiteSpace(c) ? ' ' : char.ToLowerInvariant(c);
-    }
-
-    private static readonly char[] AsciiKeyChars = [.. Enumerable.Range(0, 128).Select(i => KeyChar((char)i))];
 
     /// <summary>
     /// The keys (as <see cref="Key"/> gives them) that are furniture, given each article's source (its outlet or
