@@ -25,6 +25,9 @@ public sealed class CorpusException : Exception
     /// The articles folder is gone (or was never there). Not the person's fault: the operator must point the setting
     /// at it, so the message names the setting in both its configuration and its environment spelling.
     /// </summary>
-    public static CorpusException ArticlesFolderMissing(string path) =>
-        new($"The articles folder {path} does not exist. Set Corpus:ArticlesPath (or Corpus__ArticlesPath).", isUserError: false);
+    public static CorpusException ArticlesFolderMissing(string path) => new(ArticlesFolderMissingMessage(path), isUserError: false);
+
+    /// <summary>What to say when the articles folder is missing, at start (the settings check) or later (the indexer).</summary>
+    public static string ArticlesFolderMissingMessage(string path) =>
+        $"Corpus:ArticlesPath: the articles folder {path} does not exist. Run from the repository root, or set Corpus:ArticlesPath (environment: Corpus__ArticlesPath) to the folder that holds your articles.";
 }

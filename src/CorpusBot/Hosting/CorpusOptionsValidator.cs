@@ -1,3 +1,4 @@
+using CorpusBot.Search;
 using Microsoft.Extensions.Options;
 
 namespace CorpusBot.Hosting;
@@ -14,7 +15,7 @@ internal sealed class CorpusOptionsValidator : IValidateOptions<CorpusOptions>
         }
         else if (!Directory.Exists(options.FullArticlesPath))
         {
-            failures.Add($"Corpus:ArticlesPath: the folder {options.FullArticlesPath} does not exist. Run from the repository root, or set Corpus__ArticlesPath to the folder that holds your articles.");
+            failures.Add(CorpusException.ArticlesFolderMissingMessage(options.FullArticlesPath));
         }
 
         if (string.IsNullOrWhiteSpace(options.IndexPath))

@@ -140,9 +140,9 @@ internal sealed class RawGatewayClient : IAsyncDisposable
                 _frames.Writer.TryWrite(payload);
             }
         }
-        catch (Exception e) when (e is WebSocketException or OperationCanceledException)
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException or ObjectDisposedException)
         {
-            // The fake dropped the socket or the test is over.
+            // The fake dropped the socket or the test is over (Abort disposes the socket under a pending receive).
         }
         finally
         {
