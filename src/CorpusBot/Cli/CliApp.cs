@@ -6,6 +6,7 @@ using CorpusBot.Replies;
 using CorpusBot.Search.Indexing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace CorpusBot.Cli;
 
@@ -129,7 +130,12 @@ internal static class CliApp
         CancellationToken cancellationToken)
     {
         // Disposing the host disposes the index it opened; nothing is resolved again after a failed start.
-        using var host = AppHost.CreateBuilder(context).Build();
+        var builder = AppHost.CreateBuilder(context);
+
+        // On the command line the reply itself tells the person why a command was refused; the runner's log line
+        // (kept for the bot's operators) would only say it a second time on the same stderr.
+        builder.Logging.AddFilter(typeof(CommandRunner).FullName, LogLevel.Warning);
+        using var host = builder.Build();
         var runner = host.Services.GetRequiredService<CommandRunner>();
         var reply = await runner.RunAsync(name, query, async ct =>
         {

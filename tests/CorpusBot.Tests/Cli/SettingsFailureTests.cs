@@ -27,6 +27,17 @@ public sealed class SettingsFailureTests : IDisposable
         Assert.Contains("Corpus__ArticlesPath", Assert.Single(run.ErrorLines));
     }
 
+    [Fact]
+    public async Task At_the_shipped_log_level_a_refused_command_says_why_once_on_stderr_of_its_process()
+    {
+        _cli.Extra["Logging:LogLevel:Default"] = "Information";
+
+        var run = await _cli.RunProcessAsync("search", "");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Single(run.ErrorLines, line => line.Contains("Type a few words", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("Corpus:MaxArticleBytes", "abc")]
     [InlineData("Semantic:MaxPassages", "many")]
