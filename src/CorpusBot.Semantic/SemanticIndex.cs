@@ -427,9 +427,6 @@ public sealed partial class SemanticIndex : ISemanticRecall, IDisposable
 
     // ---- the view: which passages the current index state has, and which row holds each one's vector ----
 
-    // A reference, so that a reader on another thread never sees half of a new count.
-    private sealed record PassageCount(long Version, int Passages);
-
     private sealed record View(long Version, IReadOnlyList<StoredPassage> Passages, UInt128[] Keys, int[] Rows, VectorChunks Chunks, int Embedded);
 
     private View? TryOpen()
@@ -449,27 +446,12 @@ public sealed partial class SemanticIndex : ISemanticRecall, IDisposable
         }
     }
 
-    private volatile PassageCount _counted = new(-1, 0);
-
     /// <summary>
     /// The passage count when it is over <c>Semantic:MaxPassages</c>, else null. Counted per index state without reading
     /// a passage: over budget, the vectors' view (every passage's text) is never built, which at a million passages
     /// would take seconds and most of a gigabyte for nothing.
     /// </summary>
-    private int? OverBudget()
-    {
-        var counted = _counted;
-        using (var lease = _index.Acquire())
-        {
-            if (((Lucene.Net.Index.DirectoryReader)lease.Searcher.IndexReader).Version != counted.Version)
-            {
-                var (version, passages) = _index.CountPassages();
-                _counted = counted = new PassageCount(version, passages);
-            }
-        }
-
-        return counted.Passages > _settings.MaxPassages ? counted.Passages : null;
-    }
+    private int? OverBudget() => _index.CountPassages() is var passages && passages > _settings.MaxPassages ? passages : null;
 
     private View EnsureView()
     {

@@ -115,14 +115,29 @@ public sealed partial class CorpusIndex : IDisposable
     /// <summary>Raised after a commit (or a refresh) has made a new state visible to searches.</summary>
     public event EventHandler? Committed;
 
-    /// <summary>The passages of the current state and that state's version: cheap (a count of one term's live documents).</summary>
-    public (long Version, int Passages) CountPassages()
+    /// <summary>
+    /// The passages of the current state: counted once per state (a count of one term's live documents), so callers on
+    /// a query's path may ask every time.
+    /// </summary>
+    public int CountPassages()
     {
         using var lease = Acquire();
+        var version = ((DirectoryReader)lease.Searcher.IndexReader).Version;
+        if (_passageCount is { } known && known.Version == version)
+        {
+            return known.Passages;
+        }
+
         var collector = new TotalHitCountCollector();
         lease.Searcher.Search(new TermQuery(new Term(DocType, PassageType)), collector);
-        return (((DirectoryReader)lease.Searcher.IndexReader).Version, collector.TotalHits);
+        _passageCount = new PassageCount(version, collector.TotalHits);
+        return collector.TotalHits;
     }
+
+    // A reference, so that a reader on another thread never sees half of a new count.
+    private sealed record PassageCount(long Version, int Passages);
+
+    private volatile PassageCount? _passageCount;
 
     /// <summary>
     /// Every passage of the current state, in index order: what a semantic index embeds. Reads stored text, so it

@@ -88,10 +88,17 @@ internal sealed partial class DiscordBotService(
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                var now = presence.Current();
-                if (now is not null && now != sent && await gateway.UpdatePresenceAsync(now) > 0)
+                try
                 {
-                    sent = now;
+                    var now = presence.Current();
+                    if (now is not null && now != sent && await gateway.UpdatePresenceAsync(now) > 0)
+                    {
+                        sent = now;
+                    }
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    LogPresenceFailed(logger, ex.Message); // nobody awaits this loop: say so, and try again on the next tick
                 }
             }
         }
@@ -128,6 +135,9 @@ internal sealed partial class DiscordBotService(
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Stopping: {Reason}")]
     private static partial void LogFatal(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Updating the bot's presence failed ({Problem}); trying again shortly")]
+    private static partial void LogPresenceFailed(ILogger logger, string problem);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Invite the bot to a server with {InviteUrl}")]
     private static partial void LogInvite(ILogger logger, string inviteUrl);
