@@ -15,8 +15,11 @@ internal enum AnswerKind
     /// <summary>Where: places.</summary>
     Place,
 
-    /// <summary>How many, how old, how much (of something other than money): numbers.</summary>
+    /// <summary>How many, how much (of something other than money): numbers, not a year, a day of a month or a person's age.</summary>
     Number,
+
+    /// <summary>How old: an age ("Ierulli, 29,") or any other number.</summary>
+    Age,
 
     /// <summary>How much money: what something cost, paid, earned or was worth: a sum of money.</summary>
     Money,

@@ -12,6 +12,7 @@ internal static partial class QuestionKind
         return text switch
         {
             _ when MoneyQuestion().IsMatch(text) => AnswerKind.Money,
+            _ when AgeQuestion().IsMatch(text) => AnswerKind.Age,
             _ when NumberQuestion().IsMatch(text) => AnswerKind.Number,
             _ when Starts(text, "who", "whom", "whose", "which person", "what person", "which user", "whom") || NameQuestion().IsMatch(text) => AnswerKind.Person,
             _ when Starts(text, "when", "what year", "which year", "what day", "which day", "what date", "what time", "what month", "which month", "since when") => AnswerKind.Date,
@@ -49,9 +50,10 @@ internal static partial class QuestionKind
         kind switch
         {
             AnswerKind.Date => AnyNew(DatePattern(), window, asked),
-            AnswerKind.Number => OffersQuantity(window, asked),
+            AnswerKind.Number => OffersQuantity(window, asked, agesCount: false),
+            AnswerKind.Age => OffersQuantity(window, asked, agesCount: true),
             AnswerKind.Money => AnyNew(MoneyPattern(), window, asked),
-            AnswerKind.Person => AnyNew(PersonPattern(), window, asked),
+            AnswerKind.Person => AnyNewPerson(window, asked),
             AnswerKind.Place => AnyNew(PlacePattern(), window, asked),
             AnswerKind.Reason => ReasonPattern().IsMatch(window),
             _ => false,
@@ -69,6 +71,39 @@ internal static partial class QuestionKind
 
         return false;
     }
+
+    // Capitalised words are a name only when they are not a sentence's first word before one ("The Orioles") and do
+    // not end in the word of an institution, a work or a place ("Chicago Symphony Orchestra", "Orchestra Hall").
+    private static bool AnyNewPerson(string window, HashSet<string> asked)
+    {
+        foreach (Match match in PersonPattern().Matches(window))
+        {
+            if (match.Groups["name"].Success ? IsPersonName(match.Value) && IsOtherPerson(match.Value, asked) : IsNew(match.Value, asked))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // "Nathan Milstein" is the person "Who conducted when Milstein played?" asks about, not an answer to it.
+    private static bool IsOtherPerson(string name, HashSet<string> asked) => !Words(name).Any(asked.Contains);
+
+    private static bool IsPersonName(string capitalised)
+    {
+        var words = capitalised.Split(' ');
+        var first = LeadingFunctionWords.Contains(words[0]) ? 1 : 0;
+        return words.Length - first >= 2 && !NotPersonEndings.Contains(words[^1]);
+    }
+
+    private static readonly HashSet<string> LeadingFunctionWords = new(
+        ["The", "A", "An", "In", "On", "At", "Of", "For", "By", "To", "From", "With", "And", "But", "Or", "This", "That", "These", "Those", "His", "Her", "Their", "Its", "Our", "My", "When", "If", "As", "After", "Before", "Since", "While", "Last", "Next", "Every", "Each", "Some", "Many", "Both", "Then", "Now", "Yesterday", "Today"],
+        StringComparer.Ordinal);
+
+    private static readonly HashSet<string> NotPersonEndings = new(
+        ["Hall", "Orchestra", "Symphony", "Concerto", "Sonata", "Opera", "Ballet", "Theater", "Theatre", "Museum", "Gallery", "Library", "University", "College", "School", "Academy", "Institute", "Street", "Avenue", "Road", "Boulevard", "Square", "Bridge", "Company", "Corporation", "Corp", "Inc", "Department", "Party", "Council", "Committee", "Commission", "Board", "Bureau", "Agency", "Administration", "Office", "Association", "Society", "League", "Federation", "Union", "House", "Senate", "Congress", "Assembly", "Legislature", "Court", "Church", "Cathedral", "Club", "Stadium", "Bowl", "Park", "Field", "Bank", "Hotel", "Hospital", "Airport", "Station", "Railroad", "Railway", "Center", "Centre", "County", "City", "State", "States", "Province", "River", "Lake", "Island", "Islands", "Mountains", "Valley", "Sea", "Ocean", "Act", "Law", "Bill", "Amendment", "Army", "Navy", "Corps", "Force", "Republic", "Kingdom", "Times", "Post", "News", "Press", "Journal", "Tribune", "Herald", "Review", "Magazine", "Day", "Week", "Christmas", "Easter"],
+        StringComparer.Ordinal);
 
     // New unless every word of it is a word of the question ("in Atlanta" for "Where in Atlanta…" is not new; "in Seekonk" is).
     private static bool IsNew(string found, HashSet<string> asked)
@@ -95,20 +130,41 @@ internal static partial class QuestionKind
     private static HashSet<string> Words(string text) =>
         new(WordPattern().Matches(text).Select(m => m.Value.ToLowerInvariant()), StringComparer.Ordinal);
 
-    // A quantity answers "how many/how much": a year ("in 1923") or a day of a month ("Sept. 13") does not.
-    private static bool OffersQuantity(string window, HashSet<string> asked)
+    // A quantity answers "how many/how much": a year ("in 1923"), a day of a month ("Sept. 13") or, unless the
+    // question asks how old, the age news writing puts after a name ("Ierulli, 29, has…") does not.
+    private static bool OffersQuantity(string window, HashSet<string> asked, bool agesCount)
     {
         foreach (Match match in NumberPattern().Matches(window))
         {
             var value = match.Value;
             var isYear = value.Length == 4 && value.All(char.IsDigit) && value[0] is '1' or '2' && !CurrencyBefore(window, match.Index);
-            if (!isYear && !DayOfMonth().IsMatch(window[..match.Index]) && IsNew(value, asked))
+            var isAge = !agesCount && IsAgeAfterName(window, match);
+            if (!isYear && !isAge && !DayOfMonth().IsMatch(window[..match.Index]) && IsNew(value, asked))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    // "Name, 29," : a number of at most three characters between commas, the word before the first comma capitalised.
+    private static bool IsAgeAfterName(string window, Match number)
+    {
+        var end = number.Index + number.Length;
+        var start = number.Index;
+        if (number.Length > 3 || end >= window.Length || window[end] != ',' || start < 3 || window[start - 1] != ' ' || window[start - 2] != ',')
+        {
+            return false;
+        }
+
+        var word = start - 2;
+        while (word > 0 && (char.IsLetter(window[word - 1]) || window[word - 1] is '.' or '\'' or '-'))
+        {
+            word--;
+        }
+
+        return word < start - 2 && char.IsUpper(window[word]);
     }
 
     private static bool CurrencyBefore(string text, int index) => index > 0 && text[index - 1] is '$' or '\u00A3' or '\u20AC';
@@ -126,7 +182,10 @@ internal static partial class QuestionKind
     [GeneratedRegex(@"^(in|on|at|for|by|from|to|during|since|after|before|of|with|according to [^,]+,)\s+(?=(what|which|how|whom|when|where|why)\b)")]
     private static partial Regex LeadingPreposition();
 
-    [GeneratedRegex(@"^(how (many|much|old|long|large|big|far|tall|high|heavy|wide|deep|often|fast)|what (number|age|percentage|percent|share|proportion|fraction|sum|price|amount)|what (is|was|were|are|will be) the (population|price|cost|score|total|number|amount|size|salary|budget|figure|rate|age|value|death toll|toll|margin|tally|count|fine)|what (hourly|annual|yearly|weekly|monthly) (pay|wage|salary|rate))\b")]
+    [GeneratedRegex(@"^(how old|what age|(what|which) (is|was|were|are|will be) (the|his|her|their) age)\b")]
+    private static partial Regex AgeQuestion();
+
+    [GeneratedRegex(@"^(how (many|much|long|large|big|far|tall|high|heavy|wide|deep|often|fast)|what (number|percentage|percent|share|proportion|fraction|sum|price|amount)|what (is|was|were|are|will be) the (population|price|cost|score|total|number|amount|size|salary|budget|figure|rate|value|death toll|toll|margin|tally|count|fine)|what (hourly|annual|yearly|weekly|monthly) (pay|wage|salary|rate))\b")]
     private static partial Regex NumberQuestion();
 
     // "How much did it cost", "how much money", "what was the price": a number of years or votes does not answer these.
@@ -154,12 +213,13 @@ internal static partial class QuestionKind
 
     // Names are case-sensitive (with IgnoreCase, \p{Lu} would match any letter and every pair of words would be a name);
     // a title before a surname ("Mr. Hendl") is a name too; the words for people and speech are matched in any case.
-    [GeneratedRegex(@"\b\p{Lu}\p{Ll}+(\s\p{Lu}\.?)*(\s\p{Lu}\p{Ll}+)+\b|\b(Mr|Mrs|Ms|Miss|Dr|Sen|Gov|Rep|Gen|Col|Capt|Judge|Prof|Rev|Sir|Lord|Lady)\.?\s\p{Lu}\p{Ll}+|(?i:\b(one|another|a|the|some|many) (user|person|fan|follower|critic|people|users|fans|followers|commenter)s?\b|\b(wrote|said|tweeted|commented|declared|called|blasting|slammed)\b)")]
+    [GeneratedRegex(@"(?<name>\b\p{Lu}\p{Ll}+(\s\p{Lu}\.?)*(\s\p{Lu}\p{Ll}+)+\b)|\b(Mr|Mrs|Ms|Miss|Dr|Sen|Gov|Rep|Gen|Col|Capt|Judge|Prof|Rev|Sir|Lord|Lady)\.?\s\p{Lu}\p{Ll}+|(?i:\b(one|another|a|the|some|many) (user|person|fan|follower|critic|people|users|fans|followers|commenter)s?\b|\b(wrote|said|tweeted|commented|declared|called|blasting|slammed)\b)")]
     private static partial Regex PersonPattern();
 
     [GeneratedRegex(@"\b(in|at|from|near|to|visiting|across|inside|outside)\s+(the\s+)?\p{Lu}\p{Ll}+|\b(district|city|country|region|territory|neighbou?rhood|village|town|capital)\b")]
     private static partial Regex PlacePattern();
 
-    [GeneratedRegex(@"\b(because|since|after|due to|owing to|as a result|so that|in order to|for (posts|his|her|their|saying|suggesting|\w+ing)|reason)\b", RegexOptions.IgnoreCase)]
+    // "Since" and "after" give a reason, but not before a time ("since 1937", "after Jan. 1", "after two years").
+    [GeneratedRegex(@"\b(because|(since|after)(?!\s+(\d|the (war|end|start|beginning|election)\b|(last|next|early|late|mid)\b|(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b|(one|two|three|four|five|six|seven|eight|nine|ten|a few|several|many) (years?|months?|weeks?|days?|hours?|minutes?)\b|(then|that|midnight|noon|dawn|dark|dinner|lunch|breakfast|graduation)\b))|due (\w+ly )?to|owing to|as a result|so that|in order to|for (posts|his|her|their|saying|suggesting|\w+ing)|reason|necessitated)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ReasonPattern();
 }

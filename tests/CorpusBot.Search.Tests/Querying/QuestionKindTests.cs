@@ -49,4 +49,52 @@ public class QuestionKindTests
         Assert.True(QuestionKind.Offers(AnswerKind.Number, "Of the 40 boats, 31 finished.", question));
         Assert.Equal(QuestionKind.Offers(AnswerKind.Number, "Of the 40 boats, 31 finished.", question), QuestionKind.Offering(AnswerKind.Number, question)!("Of the 40 boats, 31 finished."));
     }
+
+    [Fact]
+    public void An_age_after_a_name_answers_how_old_but_not_how_many()
+    {
+        const string window = "Ierulli, 29, has been practicing in Portland since November, 1959.";
+
+        Assert.Equal(AnswerKind.Age, QuestionKind.Of("How old is Ierulli?"));
+        Assert.True(QuestionKind.Offers(AnswerKind.Age, window, "How old is Ierulli?"));
+        Assert.False(QuestionKind.Offers(AnswerKind.Number, window, "How many children does Ierulli have?"));
+        Assert.True(QuestionKind.Offers(AnswerKind.Number, "He is married and the father of three children.", "How many children does Ierulli have?"));
+    }
+
+    [Theory]
+    [InlineData("Of the 40 boats, 31 finished.")]
+    [InlineData("Smith won 1,119 votes, Jones 845.")]
+    public void A_count_between_commas_without_a_name_before_it_is_still_a_count(string window) =>
+        Assert.True(QuestionKind.Offers(AnswerKind.Number, window, "How many finished?"));
+
+    [Theory]
+    [InlineData("He played the Brahms Concerto with the Chicago Symphony Orchestra in Orchestra Hall.")]
+    [InlineData("The Orioles gathered only seven blows.")]
+    public void Institutions_works_and_a_capitalised_opening_word_are_not_people(string window) =>
+        Assert.False(QuestionKind.Offers(AnswerKind.Person, window, "Who conducted the orchestra?"));
+
+    [Theory]
+    [InlineData("The orchestra was conducted by Walter Hendl.")]
+    [InlineData("The Rev. John A. Laughlin was suggested.")]
+    [InlineData("Mr. Hawksley was suggested.")]
+    public void A_persons_name_answers_who(string window) =>
+        Assert.True(QuestionKind.Offers(AnswerKind.Person, window, "Who conducted the orchestra?"));
+
+    [Fact]
+    public void The_person_asked_about_under_a_fuller_name_is_not_an_answer_to_who() =>
+        Assert.False(QuestionKind.Offers(AnswerKind.Person, "It is not news that Nathan Milstein is a wizard of the violin.", "Who conducted when Milstein played?"));
+
+    [Theory]
+    [InlineData("Hartsfield has been mayor of Atlanta since 1937.")]
+    [InlineData("The term expires after Jan. 1.")]
+    [InlineData("He returned after two years abroad.")]
+    public void Since_or_after_a_time_is_no_reason(string window) =>
+        Assert.False(QuestionKind.Offers(AnswerKind.Reason, window));
+
+    [Theory]
+    [InlineData("Since the railroad cannot reduce salaries, it must furlough men.")]
+    [InlineData("A drastic decline in freight loading due principally to the slump has necessitated this.")]
+    [InlineData("He resigned because of ill health.")]
+    public void Words_of_cause_offer_a_reason(string window) =>
+        Assert.True(QuestionKind.Offers(AnswerKind.Reason, window));
 }
