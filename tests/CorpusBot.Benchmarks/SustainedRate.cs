@@ -58,7 +58,7 @@ internal static class SustainedRate
             records.Count(r => r.InitialResponse is { Type: 5 or 6 }),
             At(final, 0.99),
             bot.Discord.Violations.Count,
-            [.. first.Zip(queries).OrderByDescending(x => x.First).Take(3)]);
+            [.. first.Zip(queries).OrderByDescending(x => x.First).Take(8)]);
     }
 
     private static double At(double[] sorted, double q) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];

@@ -14,6 +14,7 @@ public sealed partial class CorpusIndexer(CorpusIndex index, ArticleReader reade
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<string, (long Length, long Ticks)> _warnedSkips = new(StringComparer.Ordinal);
+    private bool _mergeDue;
 
     /// <summary>
     /// How much article text (characters) a pass keeps from its first look to the write; the rest is read again. At
@@ -37,6 +38,41 @@ public sealed partial class CorpusIndexer(CorpusIndex index, ArticleReader reade
         try
         {
             return await RunAsync(cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// After a pass that wrote at least half of the index (a first build, a rebuild, a folder replaced), merges the
+    /// index into one segment, searches answering meanwhile; otherwise does nothing. Kept out of
+    /// <see cref="UpdateAsync"/> so that a bot answers from the new index before its layout is tidied.
+    /// </summary>
+    /// <returns>How long the merge took, or null when none was due.</returns>
+    public async Task<TimeSpan?> MergeIfDueAsync(CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (!_mergeDue || index.IsReadOnly)
+            {
+                return null;
+            }
+
+            _mergeDue = false;
+            var segments = index.SegmentCount;
+            if (segments <= 1)
+            {
+                return null;
+            }
+
+            var clock = Stopwatch.StartNew();
+            LogMerging(logger, segments);
+            await Task.Run(index.MergeIntoOneSegment, CancellationToken.None); // Lucene's merge cannot be interrupted midway
+            LogMerged(logger, segments, clock.ElapsedMilliseconds);
+            return clock.Elapsed;
         }
         finally
         {
@@ -75,7 +111,9 @@ public sealed partial class CorpusIndexer(CorpusIndex index, ArticleReader reade
         }
 
         var written = await WriteAsync(pending, furniture, cancellationToken);
-        return Finish(pass, written, clock);
+        var report = Finish(pass, written, clock);
+        _mergeDue |= written.Count > 0 && written.Count * 2 >= pass.Seen.Count;
+        return report;
     }
 
     /// <summary>What this pass must read: files whose size or time differ from what the index holds (all of them on a rebuild).</summary>
@@ -306,6 +344,12 @@ public sealed partial class CorpusIndexer(CorpusIndex index, ArticleReader reade
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Indexing: {Done} of {Total} files {Stage} ({Percent:F0}%)")]
     private static partial void LogProgress(ILogger logger, string stage, int done, int total, double percent);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Merging the index's {Segments} segments into one, for faster first-time queries")]
+    private static partial void LogMerging(ILogger logger, int segments);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Merged the index's {Segments} segments into one in {ElapsedMs} ms")]
+    private static partial void LogMerged(ILogger logger, int segments, long elapsedMs);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The index at {IndexPath} was built by another version; rebuilding it")]
     private static partial void LogRebuild(ILogger logger, string indexPath);

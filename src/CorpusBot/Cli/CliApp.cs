@@ -142,7 +142,9 @@ internal static class CliApp
             if (refreshFirst)
             {
                 // The command line has no background service: bring the index up to date (cheap when nothing changed).
-                await host.Services.GetRequiredService<CorpusIndexer>().UpdateAsync(ct);
+                var indexer = host.Services.GetRequiredService<CorpusIndexer>();
+                await indexer.UpdateAsync(ct);
+                await indexer.MergeIfDueAsync(ct);
             }
 
             return await execute(host.Services, ct);

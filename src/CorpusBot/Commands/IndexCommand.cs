@@ -18,6 +18,7 @@ public sealed class IndexCommand(CorpusIndexer indexer, CorpusSearcher searcher,
     public async Task<Reply> ExecuteAsync(bool embed, CancellationToken cancellationToken)
     {
         var report = await indexer.UpdateAsync(cancellationToken);
+        var merged = await indexer.MergeIfDueAsync(cancellationToken);
         var coverage = embed ? await semantic.BuildAsync(cancellationToken) : semantic.Coverage;
         var stats = searcher.Stats();
         var message = report.ReadOnly
@@ -40,6 +41,11 @@ public sealed class IndexCommand(CorpusIndexer indexer, CorpusSearcher searcher,
             new("Skipped", Listed([.. report.Skipped.Select(s => $"{Path.GetFileName(s.Path)}: {s.Reason}")], "; ")),
             new("Took", $"{report.Elapsed.TotalMilliseconds:F0} ms"),
         };
+        if (merged is { } mergeTime)
+        {
+            facts.Add(new("Merged into one segment", $"{mergeTime.TotalMilliseconds:F0} ms"));
+        }
+
         facts.AddRange(AboutCommand.StatsFacts(stats));
         facts.Add(AboutCommand.SemanticFact(coverage));
         return new Reply(Name, null, ReplyKind.Info, message, []) { Facts = facts };

@@ -24,6 +24,7 @@ internal sealed partial class IndexHostedService(CorpusIndexer indexer, IOptions
         using var watcher = options.Value.Watch ? Watch(changes.Writer) : null;
         await UpdateAsync(stoppingToken);
         _firstPass.TrySetResult();
+        await MergeIfDueAsync(stoppingToken); // after the first answers may be given: they need not wait for it
         if (indexer.IsReadOnly)
         {
             await FollowWriterAsync(stoppingToken);
@@ -46,6 +47,7 @@ internal sealed partial class IndexHostedService(CorpusIndexer indexer, IOptions
             while (changes.Reader.TryRead(out _));
 
             await UpdateAsync(stoppingToken);
+            await MergeIfDueAsync(stoppingToken);
         }
     }
 
@@ -93,11 +95,16 @@ internal sealed partial class IndexHostedService(CorpusIndexer indexer, IOptions
         return base.StopAsync(cancellationToken);
     }
 
-    private async Task UpdateAsync(CancellationToken stoppingToken)
+    private Task UpdateAsync(CancellationToken stoppingToken) => Guarded(() => indexer.UpdateAsync(stoppingToken), stoppingToken);
+
+    private Task MergeIfDueAsync(CancellationToken stoppingToken) => Guarded(() => indexer.MergeIfDueAsync(stoppingToken), stoppingToken);
+
+    // A failed pass or merge is logged and the next change tries again; the service keeps watching.
+    private async Task Guarded(Func<Task> work, CancellationToken stoppingToken)
     {
         try
         {
-            await indexer.UpdateAsync(stoppingToken);
+            await work();
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

@@ -89,6 +89,50 @@ public sealed class CorpusIndexerTests : IDisposable
     }
 
     [Fact]
+    public async Task After_a_pass_that_wrote_most_of_the_collection_the_index_is_merged_into_one_segment_and_still_answers()
+    {
+        _corpus.Write("a.txt", Article("Alpha", "The zeppelin landed in the harbour."));
+        _corpus.Write("b.txt", Article("Beta", "The baker opened early."));
+        await _corpus.UpdateAsync();
+        await _corpus.Indexer.MergeIfDueAsync();
+        _corpus.Write("c.txt", Article("Gamma", "The lighthouse keeper retired."));
+        _corpus.Write("d.txt", Article("Delta", "The ferry was late again."));
+        _corpus.Write("e.txt", Article("Epsilon", "The kite festival drew crowds."));
+        await _corpus.UpdateAsync();
+        var updated = _corpus.Index.LastUpdated;
+        Assert.True(_corpus.Index.SegmentCount > 1);
+
+        var merged = await _corpus.Indexer.MergeIfDueAsync();
+
+        Assert.NotNull(merged);
+        Assert.Equal(1, _corpus.Index.SegmentCount);
+        Assert.Equal("a", Assert.Single(_corpus.Searcher.Search("zeppelin").Citations).ArticleId);
+        Assert.Equal("e", Assert.Single(_corpus.Searcher.Search("kite").Citations).ArticleId);
+        _corpus.Reopen();
+        Assert.Equal(updated, _corpus.Index.LastUpdated);
+        Assert.Equal(1, _corpus.Index.SegmentCount);
+        Assert.Equal(0, (await _corpus.UpdateAsync()).Reindexed);
+    }
+
+    [Fact]
+    public async Task A_pass_that_changed_a_few_articles_leaves_the_segments_alone()
+    {
+        foreach (var name in new[] { "a", "b", "c", "d" })
+        {
+            _corpus.Write($"{name}.txt", Article(name, $"Article {name} about the harbour."));
+        }
+
+        await _corpus.UpdateAsync();
+        await _corpus.Indexer.MergeIfDueAsync();
+        _corpus.Write("a.txt", Article("a", "Article a about the zeppelin."));
+        await _corpus.UpdateAsync();
+        var segments = _corpus.Index.SegmentCount;
+
+        Assert.Null(await _corpus.Indexer.MergeIfDueAsync());
+        Assert.Equal(segments, _corpus.Index.SegmentCount);
+    }
+
+    [Fact]
     public async Task Articles_in_subfolders_get_their_relative_path_as_id()
     {
         _corpus.Write("2024/march/bridge.md", Article("Bridge", "The bridge reopened."));
