@@ -11,7 +11,7 @@ using Microsoft.Extensions.Logging;
 namespace CorpusBot.Bot;
 
 /// <summary>
-/// Answers a sample <c>/search</c> and <c>/ask</c> on a word of the collection through the whole reply path (handler,
+/// Answers a sample <c>/search</c> and <c>/ask</c> on a word of the collection (as a word, a phrase, and beside an unknown word) through the whole reply path (handler,
 /// limits, serialisation) and sends nothing, once there is an index: the first people after a restart would otherwise
 /// wait a few hundred milliseconds for code run for the first time. The gateway bot awaits it before connecting; over
 /// HTTP it runs as the instance starts.
@@ -32,7 +32,8 @@ internal sealed partial class ReplyWarmUp(InteractionDispatcher dispatcher, Corp
         {
             foreach (var (command, option) in new[] { ("search", "query"), ("ask", "question") })
             {
-                using var sample = JsonDocument.Parse(Sample(command, option, word).ToJsonString());
+                // A quoted phrase and a word no collection has run the phrase and spelling-suggestion code too.
+                using var sample = JsonDocument.Parse(Sample(command, option, $"{word} \"{word} {word}\" {UnknownWord}").ToJsonString());
                 await dispatcher.WarmAsync(sample.RootElement, cancellationToken);
             }
 
@@ -43,6 +44,9 @@ internal sealed partial class ReplyWarmUp(InteractionDispatcher dispatcher, Corp
             LogWarmUpFailed(logger, ex.Message); // only the first answers are slower; nothing else depends on it
         }
     }
+
+    // Long enough for both of the speller's steps (one edit, then two), letters only, in no language.
+    private const string UnknownWord = "qxzvwkjtpm";
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => RunAsync(stoppingToken);
 
