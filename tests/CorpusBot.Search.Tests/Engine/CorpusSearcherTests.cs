@@ -123,6 +123,33 @@ public sealed class CorpusSearcherTests(SeedCorpusFixture seeds) : IClassFixture
         Assert.EndsWith("that’s clout chasing man.", quotation);
     }
 
+    [Theory]
+    [InlineData("\u201CI am very pleased to have the doubt of suspicion removed.\n\nStill, I don't wish to appear happy at somebody else's misfortune\u201D.")]
+    [InlineData("\u201CI am very pleased to have the doubt of suspicion removed.\n\n\u201CStill, I don't wish to appear happy at somebody else's misfortune,\u201D he said.")]
+    public async Task A_quotation_carried_over_several_paragraphs_is_shown_to_its_closing_mark(string quotation)
+    {
+        using var corpus = new TempCorpus();
+        corpus.Write("verdict.txt", $"---\ntitle: Verdict\n---\nWhen the verdict came in against his young neighbor, Hengesbach said:\n\n{quotation}\n\nHengesbach hopes to rebuild the farm.\n");
+        await corpus.UpdateAsync();
+
+        var match = Assert.Single(corpus.Searcher.Quote("pleased to have the doubt of suspicion removed").Matches);
+
+        Assert.Contains("somebody else's misfortune", match.Quotation);
+        Assert.DoesNotContain("rebuild the farm", match.Quotation);
+    }
+
+    [Fact]
+    public async Task A_quotation_closed_in_its_own_paragraph_is_not_stretched_into_the_next()
+    {
+        using var corpus = new TempCorpus();
+        corpus.Write("verdict.txt", "---\ntitle: Verdict\n---\n\u201CI am very pleased to have the doubt removed,\u201D Hengesbach said.\n\n\u201CThe farm comes first,\u201D his wife added.\n");
+        await corpus.UpdateAsync();
+
+        var match = Assert.Single(corpus.Searcher.Quote("pleased to have the doubt removed").Matches);
+
+        Assert.DoesNotContain("farm", match.Quotation);
+    }
+
     [Fact]
     public void Search_keeps_only_articles_published_in_the_date_range()
     {
