@@ -16,7 +16,7 @@ internal static class CorpusAnalyzers
     /// <summary>English stop words dropped from the stemmed field (Lucene's own list).</summary>
     public static CharArraySet StopWords { get; } = StopAnalyzer.ENGLISH_STOP_WORDS_SET;
 
-    /// <summary>Lower-cased, accent-folded, stop-worded, British-to-American spelled and Porter-stemmed.</summary>
+    /// <summary>Lower-cased, accent-folded, stop-worded, irregular forms to their base, British-to-American spelled and Porter-stemmed.</summary>
     public static Analyzer Stemmed { get; } = new ChainAnalyzer(stem: true);
 
     /// <summary>Lower-cased and accent-folded only: every word counts, so phrases match as written.</summary>
@@ -41,6 +41,7 @@ internal static class CorpusAnalyzers
             if (stem)
             {
                 stream = new StopFilter(Version, stream, StopWords);
+                stream = new IrregularFormsFilter(stream);
                 stream = new BritishSpellingFilter(stream);
                 stream = new PorterStemFilter(stream);
             }

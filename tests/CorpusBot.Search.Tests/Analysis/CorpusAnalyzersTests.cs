@@ -33,6 +33,22 @@ public class CorpusAnalyzersTests
     public void British_spellings_and_possessives_meet_their_stems(string a, string b) =>
         Assert.Equal(Stemmed(b), Stemmed(a));
 
+    [Theory]
+    [InlineData("paid", "pays")]
+    [InlineData("won", "winning")]
+    [InlineData("children", "child")]
+    [InlineData("bought", "buying")]
+    [InlineData("written", "writes")]
+    public void Irregular_forms_meet_the_stem_of_their_base(string form, string regular) =>
+        Assert.Equal(Stemmed(regular), Stemmed(form));
+
+    [Theory]
+    [InlineData("left", "leave")]
+    [InlineData("saw", "see")]
+    [InlineData("rose", "rise")]
+    public void Forms_that_are_as_often_another_word_are_left_alone(string form, string other) =>
+        Assert.NotEqual(Stemmed(other), Stemmed(form));
+
     [Fact]
     public void Offsets_point_at_the_original_text_even_where_characters_were_mapped()
     {
