@@ -82,8 +82,8 @@ public sealed partial class InteractionDispatcher : IAsyncDisposable
     }
 
     /// <summary>
-    /// Answers <paramref name="payload"/> as a real interaction would be (read, handled, limits enforced, callback
-    /// serialised) and sends nothing. The first interactions of a process paid a few hundred milliseconds for code run
+    /// Answers <paramref name="payload"/> as a real interaction would be (read, decided on the workers, limits enforced,
+    /// callback serialised) and sends nothing. The first interactions of a process paid a few hundred milliseconds for code run
     /// for the first time; a host calls this with sample commands before it connects, so that nobody waits for it.
     /// </summary>
     public async Task WarmAsync(JsonElement payload, CancellationToken cancellationToken)
@@ -93,8 +93,10 @@ public sealed partial class InteractionDispatcher : IAsyncDisposable
             return;
         }
 
-        var reply = MessageLimits.Enforce(await _handler.HandleAsync(interaction, cancellationToken));
-        _ = DiscordJson.Serialize(Callback(reply, interaction));
+        // Through the same decision as a live interaction (the workers, the deferral timer), as if it had just arrived.
+        var window = InteractionWindow.ForHttpRequest(interaction, _time.GetUtcNow());
+        var (initial, pending) = await DecideAsync(interaction, window, cancellationToken);
+        _ = DiscordJson.Serialize(pending is null ? initial : Callback(await pending, interaction));
     }
 
     /// <summary>Reads an interaction payload; null (and a log line) when it is not one.</summary>

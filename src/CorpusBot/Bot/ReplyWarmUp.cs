@@ -30,11 +30,15 @@ internal sealed partial class ReplyWarmUp(InteractionDispatcher dispatcher, Corp
         var word = searcher.Titles(string.Empty, 1).FirstOrDefault().Title?.Split(' ').FirstOrDefault(w => w.Length > 3) ?? "news";
         try
         {
+            // The word alone finds articles (their excerpts, citations and page buttons are rendered); with a quoted
+            // phrase and a word no collection has, the phrase and spelling-suggestion code runs too.
             foreach (var (command, option) in new[] { ("search", "query"), ("ask", "question") })
             {
-                // A quoted phrase and a word no collection has run the phrase and spelling-suggestion code too.
-                using var sample = JsonDocument.Parse(Sample(command, option, $"{word} \"{word} {word}\" {UnknownWord}").ToJsonString());
-                await dispatcher.WarmAsync(sample.RootElement, cancellationToken);
+                foreach (var text in new[] { word, $"{word} \"{word} {word}\" {UnknownWord}" })
+                {
+                    using var sample = JsonDocument.Parse(Sample(command, option, text).ToJsonString());
+                    await dispatcher.WarmAsync(sample.RootElement, cancellationToken);
+                }
             }
 
             LogWarmed(logger, clock.Elapsed.TotalMilliseconds);
