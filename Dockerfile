@@ -11,7 +11,7 @@ COPY global.json Directory.Build.props Directory.Packages.props CorpusBot.sln .e
 COPY src/CorpusBot.Search/CorpusBot.Search.csproj src/CorpusBot.Search/
 COPY src/CorpusBot.Discord/CorpusBot.Discord.csproj src/CorpusBot.Discord/
 COPY src/CorpusBot.Semantic/CorpusBot.Semantic.csproj src/CorpusBot.Semantic/
-COPY src/CorpusBot/CorpusBot.csproj src/CorpusBot/
+COPY src/CorpusBot/CorpusBot.csproj src/CorpusBot/CorpusBot.Runtime.props src/CorpusBot/
 COPY tests/CorpusBot.Search.Tests/CorpusBot.Search.Tests.csproj tests/CorpusBot.Search.Tests/
 COPY tests/CorpusBot.Discord.Tests/CorpusBot.Discord.Tests.csproj tests/CorpusBot.Discord.Tests/
 COPY tests/CorpusBot.Tests/CorpusBot.Tests.csproj tests/CorpusBot.Tests/
