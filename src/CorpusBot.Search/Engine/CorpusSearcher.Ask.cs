@@ -137,7 +137,7 @@ public sealed partial class CorpusSearcher
         // A question that asks for a number, a date, a name or a place is not answered by an excerpt without one,
         // however well it matches the question's words ("How many votes did Allen get?" over a passage about Allen).
         // When the best passage holds none, the article's next passages may: the answer is often a sentence or two on.
-        if (NeedsKind(kind) && !favour!(shown.Excerpt.Text))
+        if (SeeksKind(kind) && !favour!(shown.Excerpt.Text))
         {
             var article = first.Document.Get(ArticleId);
             shown = ranked
@@ -157,7 +157,7 @@ public sealed partial class CorpusSearcher
         return new AskResult(citations, answered, notes) { Semantic = coverageNow };
 
         Candidate AnswerWindow(Candidate candidate) =>
-            nearest.Similarity.Count > 0 ? WindowByMeaning(candidate, parsed.Text, favour, NeedsKind(kind)) : candidate;
+            nearest.Similarity.Count > 0 ? WindowByMeaning(candidate, parsed.Text, favour, SeeksKind(kind)) : candidate;
 
         double Retrieval(float bm25, double similarity) =>
             nearest.Similarity.Count == 0 ? bm25 / top : (LexicalShare * bm25 / top) + ((1 - LexicalShare) * similarity);
@@ -186,7 +186,10 @@ public sealed partial class CorpusSearcher
     private const int KindFallbackPassages = 2;
 
     // A reason can be given in any words; the other kinds of answer are recognisable in the text.
-    private static bool NeedsKind(AnswerKind kind) => kind is not (AnswerKind.Any or AnswerKind.Reason);
+    private static bool SeeksKind(AnswerKind kind) => kind is not (AnswerKind.Any or AnswerKind.Reason);
+
+    // Only an excerpt holding one answers: a title may be written without quotes or italics, so it is sought, not required.
+    private static bool NeedsKind(AnswerKind kind) => SeeksKind(kind) && kind != AnswerKind.Title;
 
     private sealed record Candidate(
         Lucene.Net.Documents.Document Document, PassageWithContext Passage, IReadOnlyList<Mark> Marks, Excerpt Excerpt, double Coverage, double Window, float Similarity, double Score);

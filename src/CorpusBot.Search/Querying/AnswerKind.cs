@@ -26,4 +26,7 @@ internal enum AnswerKind
 
     /// <summary>Why: reasons.</summary>
     Reason,
+
+    /// <summary>The title of a work (a book, a film, a show): a quoted or italic title.</summary>
+    Title,
 }

@@ -14,6 +14,7 @@ internal static partial class QuestionKind
             _ when MoneyQuestion().IsMatch(text) => AnswerKind.Money,
             _ when AgeQuestion().IsMatch(text) => AnswerKind.Age,
             _ when NumberQuestion().IsMatch(text) => AnswerKind.Number,
+            _ when TitleQuestion().IsMatch(text) => AnswerKind.Title,
             _ when Starts(text, "who", "whom", "whose", "which person", "what person", "which user", "whom") || NameQuestion().IsMatch(text) => AnswerKind.Person,
             _ when Starts(text, "when", "what year", "which year", "what day", "which day", "what date", "what time", "what month", "which month", "since when") => AnswerKind.Date,
             _ when Starts(text, "where") || PlaceQuestion().IsMatch(text) => AnswerKind.Place,
@@ -56,6 +57,7 @@ internal static partial class QuestionKind
             AnswerKind.Person => AnyNewPerson(window, asked),
             AnswerKind.Place => AnyNew(PlacePattern(), window, asked),
             AnswerKind.Reason => ReasonPattern().IsMatch(window),
+            AnswerKind.Title => AnyNewTitle(window, asked),
             _ => false,
         };
 
@@ -74,6 +76,24 @@ internal static partial class QuestionKind
 
     // Capitalised words are a name only when they are not a sentence's first word before one ("The Orioles") and do
     // not end in the word of an institution, a work or a place ("Chicago Symphony Orchestra", "Orchestra Hall").
+    // A title is quoted or in italics and written in title case ("Heaven Has No Favorites", *Lover Come Back*): most
+    // of its words capitalised, unlike a quoted remark. One the question already names is not the answer.
+    private static bool AnyNewTitle(string window, HashSet<string> asked)
+    {
+        foreach (Match match in QuotedTitle().Matches(window))
+        {
+            var words = match.Groups["title"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length <= MaxTitleWords && words.Count(w => char.IsUpper(w[0])) * 2 > words.Length && IsNew(match.Groups["title"].Value, asked))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private const int MaxTitleWords = 10;
+
     private static bool AnyNewPerson(string window, HashSet<string> asked)
     {
         foreach (Match match in PersonPattern().Matches(window))
@@ -196,7 +216,14 @@ internal static partial class QuestionKind
     [GeneratedRegex(@"[$\u00A3\u20AC\u00A5]\s?\d|\b(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|a|several|many|hundreds? of|thousands? of|millions? of|billions? of)(\s(hundred|thousand|million|billion|trillion))?\s(dollars?|cents?|pounds?|euros?|yen|francs?|marks?|rupees?|pesos?|rubles?|roubles?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex MoneyPattern();
 
-    [GeneratedRegex(@"^(what|which) (is|was|were|are) the (name|title|names|titles)\b|^what('s| is) (his|her|their|its) name\b")]
+    // "What is the title of…", "what is the name of the novel…", "which film…": the answer is a work's title.
+    [GeneratedRegex(@"^(what|which) (is|was|were|are|will be) the (title|titles)\b|^(what|which) (is|was|were|are|will be) the names? of (the|his|her|their|its|a|an) (\w+ )?(book|novel|film|movie|play|musical|opera|song|album|show|series|programme|program|poem|painting|story|column|report)s?\b|^(what|which) (book|novel|film|movie|play|musical|opera|song|album|show|series|poem|painting)s?\b")]
+    private static partial Regex TitleQuestion();
+
+    [GeneratedRegex(@"[\u201C""](?<title>\p{Lu}[^\u201C\u201D""\n]{0,80}?)[,.!?]?[\u201D""]|(?<![*\w])\*(?<title>\p{Lu}[^*\n]{0,80}?)\*(?![*\w])")]
+    private static partial Regex QuotedTitle();
+
+    [GeneratedRegex(@"^(what|which) (is|was|were|are) the (name|title|names|titles)\b|^what('s| is| was) (his|her|their|its) name\b")]
     private static partial Regex NameQuestion();
 
     [GeneratedRegex(@"^(in |from )?(what|which) (country|city|town|state|county|province|region|part of|place|village|district|neighbou?rhood|island|capital|street|building)\b")]

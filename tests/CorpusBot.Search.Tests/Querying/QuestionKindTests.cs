@@ -31,6 +31,30 @@ public class QuestionKindTests
     public void Numbers_that_are_not_money_do_not(string window) =>
         Assert.False(QuestionKind.Offers(AnswerKind.Money, window));
 
+    [Theory]
+    [InlineData("What is the title of Erich Maria Remarque's new novel?")]
+    [InlineData("What is the name of the film they screened?")]
+    [InlineData("Which play opened on Broadway last week?")]
+    public void The_title_or_name_of_a_work_asks_for_a_title(string question) =>
+        Assert.Equal(AnswerKind.Title, QuestionKind.Of(question));
+
+    [Theory]
+    [InlineData("What is the name of the new mayor?")]
+    [InlineData("What was her name?")]
+    public void The_name_of_a_person_still_asks_for_a_person(string question) =>
+        Assert.Equal(AnswerKind.Person, QuestionKind.Of(question));
+
+    [Fact]
+    public void A_quoted_or_italic_title_answers_a_title_question_and_a_quoted_remark_does_not()
+    {
+        const string question = "What is the title of Remarque's new novel?";
+
+        Assert.True(QuestionKind.Offers(AnswerKind.Title, "Clerfayt of \u201CHeaven Has No Favorites\u201D resembles Portago.", question));
+        Assert.True(QuestionKind.Offers(AnswerKind.Title, "His new novel, *Heaven Has No Favorites*, is out.", question));
+        Assert.False(QuestionKind.Offers(AnswerKind.Title, "\u201CThis is not a good book at all\u201D, the critic said of Remarque.", question));
+        Assert.False(QuestionKind.Offers(AnswerKind.Title, "Marquis Alfonso De Portago died in the Mille Miglia.", question));
+    }
+
     [Fact]
     public void The_name_the_question_asks_about_is_not_an_answer_to_who()
     {
