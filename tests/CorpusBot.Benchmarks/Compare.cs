@@ -167,12 +167,12 @@ internal static class Compare
     {
         foreach (var rate in new[] { 5, 50 })
         {
-            var run = await SustainedRate.MeasureAsync(rate, collection, index);
+            var run = await SustainedRate.InNewProcessAsync(rate, collection, index);
             figures[$"sustained_{rate}_per_s_callback_p99_ms{suffix}"] = run.P99;
             figures[$"sustained_{rate}_per_s_deferred{suffix}"] = run.Deferred;
-            foreach (var (ms, query) in run.Slowest)
+            foreach (var slow in run.Slowest)
             {
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  slowest at {rate}/s{suffix}: {ms:F0} ms  {query}"));
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  slowest at {rate}/s{suffix}: {slow.Ms:F0} ms  {slow.Query}"));
             }
         }
     }

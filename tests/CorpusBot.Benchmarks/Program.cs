@@ -14,7 +14,7 @@ return args.FirstOrDefault() switch
     "embed" => Embeddings.Run(args[1..], Console.Out),
     "query-pass" when args.Length == 3 => QueryPass.Run(args[1], args[2]),
     "sustained" when args.Length > 1 => await SustainedRate.RunAsync(
-        double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), Option(args, "--collection"), Option(args, "--index")),
+        double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), Option(args, "--collection"), Option(args, "--index"), args.Contains("--json")),
     _ => Usage(),
 };
 

@@ -74,8 +74,6 @@ internal static partial class QuestionKind
         return false;
     }
 
-    // Capitalised words are a name only when they are not a sentence's first word before one ("The Orioles") and do
-    // not end in the word of an institution, a work or a place ("Chicago Symphony Orchestra", "Orchestra Hall").
     // A title is quoted or in italics and written in title case ("Heaven Has No Favorites", *Lover Come Back*): most
     // of its words capitalised, unlike a quoted remark. One the question already names is not the answer.
     private static bool AnyNewTitle(string window, HashSet<string> asked)
@@ -94,6 +92,8 @@ internal static partial class QuestionKind
 
     private const int MaxTitleWords = 10;
 
+    // Capitalised words are a name only when they are not a sentence's first word before one ("The Orioles") and do
+    // not end in the word of an institution, a work or a place ("Chicago Symphony Orchestra", "Orchestra Hall").
     private static bool AnyNewPerson(string window, HashSet<string> asked)
     {
         foreach (Match match in PersonPattern().Matches(window))
