@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace CorpusBot.Hosting;
 
 /// <summary>Builds the index at start, then watches the articles folder and applies changes once it falls quiet.</summary>
-internal sealed partial class IndexHostedService(CorpusIndexer indexer, IOptions<CorpusOptions> options, ILogger<IndexHostedService> logger) : BackgroundService
+internal sealed partial class IndexHostedService(CorpusIndexer indexer, CorpusIndex index, IOptions<CorpusOptions> options, ILogger<IndexHostedService> logger) : BackgroundService
 {
     private readonly TaskCompletionSource _firstPass = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -18,6 +18,7 @@ internal sealed partial class IndexHostedService(CorpusIndexer indexer, IOptions
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
+        _ = Task.Run(() => WarmPageCache(stoppingToken), stoppingToken);
 
         // Watch before the first pass, so that a change made while it runs is not missed (it triggers another pass).
         var changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
@@ -48,6 +49,31 @@ internal sealed partial class IndexHostedService(CorpusIndexer indexer, IOptions
 
             await UpdateAsync(stoppingToken);
             await MergeIfDueAsync(stoppingToken);
+        }
+    }
+
+    // The index files into the page cache, beside the first pass: it only reads, and a query finds what is not there yet.
+    private void WarmPageCache(CancellationToken stoppingToken)
+    {
+        try
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var outcome = PageCacheWarmer.Read(index.Path, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes, stoppingToken);
+            if (outcome.SkippedAsTooLarge)
+            {
+                LogPageCacheSkipped(logger, outcome.IndexBytes / (1024 * 1024));
+            }
+            else
+            {
+                LogPageCacheWarmed(logger, outcome.BytesRead / (1024 * 1024), clock.Elapsed.TotalSeconds);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            LogPageCacheFailed(logger, ex.Message);
         }
     }
 
@@ -120,6 +146,15 @@ internal sealed partial class IndexHostedService(CorpusIndexer indexer, IOptions
     }
 
     private static readonly TimeSpan ReadOnlyRefresh = TimeSpan.FromSeconds(10);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Read the index ({Megabytes} MB) in {Seconds:F1} s, so that first-time queries do not wait on the disk")]
+    private static partial void LogPageCacheWarmed(ILogger logger, long megabytes, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The index ({Megabytes} MB) is larger than a quarter of the memory available; it is read as queries need it")]
+    private static partial void LogPageCacheSkipped(ILogger logger, long megabytes);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading the index ahead of queries failed ({Problem}); queries read what they need")]
+    private static partial void LogPageCacheFailed(ILogger logger, string problem);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Another process maintains the index; following its updates")]
     private static partial void LogFollowing(ILogger logger);
