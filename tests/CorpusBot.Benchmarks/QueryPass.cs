@@ -38,24 +38,8 @@ internal static class QueryPass
     }
 
     /// <summary>Runs the pass in a child process: <paramref name="operation"/> is corpusbot-search, corpusbot-ask or fts5-search.</summary>
-    public static async Task<Figures> InNewProcessAsync(string operation, string indexPath)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "CorpusBot.Benchmarks.dll"));
-        start.ArgumentList.Add("query-pass");
-        start.ArgumentList.Add(operation);
-        start.ArgumentList.Add(indexPath);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"the query pass {operation} failed: {await stderr}");
-        }
-
-        return JsonSerializer.Deserialize<Figures>(await stdout) ?? throw new InvalidOperationException("the query pass printed nothing");
-    }
+    public static Task<Figures> InNewProcessAsync(string operation, string indexPath) =>
+        ChildRun.RunAsync<Figures>("query-pass", operation, indexPath);
 
     /// <summary>The child's side: open, answer each query once, then once more; print the figures as JSON.</summary>
     public static int Run(string operation, string indexPath)

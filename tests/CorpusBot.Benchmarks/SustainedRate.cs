@@ -42,23 +42,8 @@ internal static class SustainedRate
     }
 
     /// <summary>Runs <see cref="MeasureAsync"/> in a child process (a fresh bot, as after a restart) and reads its result.</summary>
-    public static async Task<Result> InNewProcessAsync(double perSecond, string articles, string index)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "CorpusBot.Benchmarks.dll"), "sustained", perSecond.ToString(CultureInfo.InvariantCulture), "--collection", articles, "--index", index, "--json" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        // The last line is the result; anything the bot logged comes before it.
-        var last = (await stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault(l => l.StartsWith('{'));
-        return (last is null ? null : JsonSerializer.Deserialize<Result>(last))
-            ?? throw new InvalidOperationException($"the sustained run at {perSecond}/s printed nothing: {await stderr}");
-    }
+    public static Task<Result> InNewProcessAsync(double perSecond, string articles, string index) =>
+        ChildRun.RunAsync<Result>("sustained", perSecond.ToString(CultureInfo.InvariantCulture), "--collection", articles, "--index", index, "--json");
 
     public static async Task<Result> MeasureAsync(double perSecond, string articles, string? index)
     {

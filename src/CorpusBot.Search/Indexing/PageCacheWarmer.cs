@@ -66,7 +66,7 @@ public static class PageCacheWarmer
 
             return read;
         }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException or IOException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return 0; // merged away or locked meanwhile: the next query reads what it needs itself
         }

@@ -80,8 +80,9 @@ internal static partial class QuestionKind
     {
         foreach (Match match in QuotedTitle().Matches(window))
         {
-            var words = match.Groups["title"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (words.Length <= MaxTitleWords && words.Count(w => char.IsUpper(w[0])) * 2 > words.Length && IsNew(match.Groups["title"].Value, asked))
+            var title = match.Groups["title"].Value;
+            var words = title.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length <= MaxTitleWords && words.Count(w => char.IsUpper(w[0])) * 2 > words.Length && IsNew(title, asked))
             {
                 return true;
             }
@@ -223,7 +224,8 @@ internal static partial class QuestionKind
     [GeneratedRegex(@"[\u201C""](?<title>\p{Lu}[^\u201C\u201D""\n]{0,80}?)[,.!?]?[\u201D""]|(?<![*\w])\*(?<title>\p{Lu}[^*\n]{0,80}?)\*(?![*\w])")]
     private static partial Regex QuotedTitle();
 
-    [GeneratedRegex(@"^(what|which) (is|was|were|are) the (name|title|names|titles)\b|^what('s| is| was) (his|her|their|its) name\b")]
+    // (A title, "what is the title of…", is asked by TitleQuestion, tried first.)
+    [GeneratedRegex(@"^(what|which) (is|was|were|are) the (name|names)\b|^what('s| is| was) (his|her|their|its) name\b")]
     private static partial Regex NameQuestion();
 
     [GeneratedRegex(@"^(in |from )?(what|which) (country|city|town|state|county|province|region|part of|place|village|district|neighbou?rhood|island|capital|street|building)\b")]
