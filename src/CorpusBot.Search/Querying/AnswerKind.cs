@@ -27,6 +27,12 @@ internal enum AnswerKind
     /// <summary>Why: reasons.</summary>
     Reason,
 
+    /// <summary>
+    /// "What is the name of…": a person's name, or the one-word name of anything else (a ship, a child, a company),
+    /// written with a capital inside a sentence.
+    /// </summary>
+    Name,
+
     /// <summary>The title of a work (a book, a film, a show): a quoted or italic title.</summary>
     Title,
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using CorpusBot.Search.Text;
 
 namespace CorpusBot.Search.Querying;
 
@@ -15,7 +16,8 @@ internal static partial class QuestionKind
             _ when AgeQuestion().IsMatch(text) => AnswerKind.Age,
             _ when NumberQuestion().IsMatch(text) => AnswerKind.Number,
             _ when TitleQuestion().IsMatch(text) => AnswerKind.Title,
-            _ when Starts(text, "who", "whom", "whose", "which person", "what person", "which user", "whom") || NameQuestion().IsMatch(text) => AnswerKind.Person,
+            _ when Starts(text, "who", "whom", "whose", "which person", "what person", "which user", "whom") => AnswerKind.Person,
+            _ when NameQuestion().IsMatch(text) => AnswerKind.Name,
             _ when Starts(text, "when", "what year", "which year", "what day", "which day", "what date", "what time", "what month", "which month", "since when") => AnswerKind.Date,
             _ when Starts(text, "where") || PlaceQuestion().IsMatch(text) => AnswerKind.Place,
             _ when Starts(text, "why", "for what reason", "what made", "what led", "what caused", "how come") || ReasonQuestion().IsMatch(text) => AnswerKind.Reason,
@@ -55,6 +57,7 @@ internal static partial class QuestionKind
             AnswerKind.Age => OffersQuantity(window, asked, agesCount: true),
             AnswerKind.Money => AnyNew(MoneyPattern(), window, asked),
             AnswerKind.Person => AnyNewPerson(window, asked),
+            AnswerKind.Name => AnyNewPerson(window, asked) || AnyNewNameWord(window, asked),
             AnswerKind.Place => AnyNew(PlacePattern(), window, asked),
             AnswerKind.Reason => ReasonPattern().IsMatch(window),
             AnswerKind.Title => AnyNewTitle(window, asked),
@@ -106,6 +109,34 @@ internal static partial class QuestionKind
         }
 
         return false;
+    }
+
+    // A capitalised word inside a sentence ("the Dreadnought", "named Sheila"): not a sentence's first word, a
+    // function word, a day or a month, nor a word of the question.
+    private static bool AnyNewNameWord(string window, HashSet<string> asked)
+    {
+        foreach (Match match in CapitalisedWord().Matches(window))
+        {
+            var word = match.Value;
+            if (!StartsSentence(window, match.Index) && !LeadingFunctionWords.Contains(word) && !DatePattern().IsMatch(word)
+                && !asked.Contains(word.ToLowerInvariant()))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool StartsSentence(string text, int index)
+    {
+        var before = index - 1;
+        while (before >= 0 && (char.IsWhiteSpace(text[before]) || TextNormalizer.IsQuoteMark(text[before]) || text[before] is '(' or '-' or '\u2014' or '\u2013'))
+        {
+            before--;
+        }
+
+        return before < 0 || text[before] is '.' or '!' or '?' or ':' or ';' or '\u2026';
     }
 
     // "Nathan Milstein" is the person "Who conducted when Milstein played?" asks about, not an answer to it.
@@ -195,6 +226,9 @@ internal static partial class QuestionKind
 
     [GeneratedRegex(@"[\p{L}\p{N}]+")]
     private static partial Regex WordPattern();
+
+    [GeneratedRegex(@"\b\p{Lu}\p{Ll}{2,}\b")]
+    private static partial Regex CapitalisedWord();
 
     [GeneratedRegex(@"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|August|September|October|November|December)\.?\s*$")]
     private static partial Regex DayOfMonth();

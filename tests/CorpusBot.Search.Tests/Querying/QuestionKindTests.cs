@@ -41,8 +41,25 @@ public class QuestionKindTests
     [Theory]
     [InlineData("What is the name of the new mayor?")]
     [InlineData("What was her name?")]
-    public void The_name_of_a_person_still_asks_for_a_person(string question) =>
-        Assert.Equal(AnswerKind.Person, QuestionKind.Of(question));
+    [InlineData("What is the name of Britain's first atomic submarine?")]
+    public void A_name_question_asks_for_a_name(string question) =>
+        Assert.Equal(AnswerKind.Name, QuestionKind.Of(question));
+
+    [Fact]
+    public void A_one_word_name_inside_a_sentence_answers_a_name_question_but_not_a_who_question()
+    {
+        const string question = "What is the name of Britain's first atomic submarine?";
+        const string window = "Vital secrets of Britain's first atomic submarine, the Dreadnought, were stolen.";
+        Assert.True(QuestionKind.Offers(AnswerKind.Name, window, question));
+        Assert.False(QuestionKind.Offers(AnswerKind.Person, window, question));
+        Assert.True(QuestionKind.Offers(AnswerKind.Name, "The mayor is Ivan Allen Jr. of Atlanta.", "What is the name of the new mayor?"));
+    }
+
+    [Theory]
+    [InlineData("Vital secrets of Britain's first atomic submarine were stolen.")]
+    [InlineData("Britain's first atomic submarine was launched. Secrets were stolen on Monday.")]
+    public void Sentence_openings_days_and_the_question_s_own_words_are_not_a_name(string window) =>
+        Assert.False(QuestionKind.Offers(AnswerKind.Name, window, "What is the name of Britain's first atomic submarine?"));
 
     [Fact]
     public void A_quoted_or_italic_title_answers_a_title_question_and_a_quoted_remark_does_not()
