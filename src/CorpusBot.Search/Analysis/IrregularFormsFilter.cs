@@ -9,11 +9,12 @@ namespace CorpusBot.Search.Analysis;
 /// "won" meets "win", "children" meets "child". A reader asks "How much did they pay?" of a text that says "paid".
 /// Applied at index and query time alike. Forms that are as often another word are left alone ("left", "saw",
 /// "lay", "rose", "fed", "lent", "bound", "wound", "ground", "bore", "lives", "leaves", "feet").
+/// The adjectives and peoples of places meet the place too ("Scottish" and "Scots" meet "Scotland"): "In what part
+/// of Scotland…" asks of a text that says "the Scottish West Highlands". Those that are as often another word
+/// ("Polish", "English", "Indian", "Turkey") are left alone.
 /// </summary>
 internal sealed class IrregularFormsFilter(TokenStream input) : TokenFilter(input)
 {
-    private const int LongestForm = 10;
-
     // Each line: the base, then its irregular forms. Declared before the map built from it (static fields initialise in order).
     private static readonly string[] Forms =
     [
@@ -36,12 +37,26 @@ internal sealed class IrregularFormsFilter(TokenStream input) : TokenFilter(inpu
         "withdraw withdrew withdrawn", "withhold withheld", "write wrote written",
         "child children", "man men", "woman women", "tooth teeth", "mouse mice", "goose geese", "wife wives",
         "knife knives", "half halves", "thief thieves", "wolf wolves", "shelf shelves",
+        "america american americans", "britain british briton britons", "scotland scottish scots", "ireland irish",
+        "wales welsh", "france french frenchman frenchmen", "germany german germans", "spain spanish spaniard spaniards",
+        "italy italian italians", "russia russian russians", "china chinese", "japan japanese", "canada canadian canadians",
+        "mexico mexican mexicans", "cuba cuban cubans", "israel israeli israelis", "egypt egyptian egyptians",
+        "greece greek greeks", "sweden swedish swede swedes", "norway norwegian norwegians", "denmark danish dane danes",
+        "netherlands dutch", "switzerland swiss", "austria austrian austrians", "hungary hungarian hungarians",
+        "portugal portuguese", "belgium belgian belgians", "europe european europeans", "africa african africans",
+        "asia asian asians", "australia australian australians", "korea korean koreans", "vietnam vietnamese",
+        "iran iranian iranians", "iraq iraqi iraqis", "pakistan pakistani pakistanis", "ukraine ukrainian ukrainians",
+        "brazil brazilian brazilians", "afghanistan afghan afghans", "syria syrian syrians", "lebanon lebanese",
+        "nigeria nigerian nigerians", "kenya kenyan kenyans", "philippines filipino filipinos", "texas texan texans",
+        "california californian californians",
     ];
 
     private static readonly FrozenDictionary<string, string> BaseOf = BuildBaseForms();
 
     private static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> Lookup =
         BaseOf.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly int LongestForm = BaseOf.Keys.Max(k => k.Length);
 
     private readonly ICharTermAttribute _term = input.AddAttribute<ICharTermAttribute>();
 
@@ -53,7 +68,7 @@ internal sealed class IrregularFormsFilter(TokenStream input) : TokenFilter(inpu
         }
 
         var length = _term.Length;
-        if (length is >= 2 and <= LongestForm && Lookup.TryGetValue(_term.Buffer.AsSpan(0, length), out var baseForm))
+        if (length >= 2 && length <= LongestForm && Lookup.TryGetValue(_term.Buffer.AsSpan(0, length), out var baseForm))
         {
             _term.SetEmpty().Append(baseForm);
         }

@@ -43,9 +43,19 @@ public class CorpusAnalyzersTests
         Assert.Equal(Stemmed(regular), Stemmed(form));
 
     [Theory]
+    [InlineData("Scottish", "Scotland")]
+    [InlineData("Americans", "America")]
+    [InlineData("Britons", "Britain")]
+    [InlineData("Dutch", "Netherlands")]
+    public void The_adjectives_and_peoples_of_places_meet_the_place(string adjective, string place) =>
+        Assert.Equal(Stemmed(place), Stemmed(adjective));
+
+    [Theory]
     [InlineData("left", "leave")]
     [InlineData("saw", "see")]
     [InlineData("rose", "rise")]
+    [InlineData("polish", "poland")]
+    [InlineData("english", "england")]
     public void Forms_that_are_as_often_another_word_are_left_alone(string form, string other) =>
         Assert.NotEqual(Stemmed(other), Stemmed(form));
 
