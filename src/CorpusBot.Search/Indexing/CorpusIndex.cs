@@ -20,7 +20,7 @@ namespace CorpusBot.Search.Indexing;
 public sealed partial class CorpusIndex : IDisposable
 {
     /// <summary>Bumped when analysis, passage splitting or reading change: a different version rebuilds everything.</summary>
-    internal const string SchemaVersion = "13";
+    internal const string SchemaVersion = "14";
 
     private const string UpdatedKey = "updated";
     private const string SchemaKey = "schema";

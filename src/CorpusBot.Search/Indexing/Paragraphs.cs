@@ -6,12 +6,7 @@ namespace CorpusBot.Search.Indexing;
 /// <summary>A paragraph of an article as a reader sees it, whatever the file's line breaks.</summary>
 /// <param name="Text">Its text on one line.</param>
 /// <param name="IsLeadIn">True for a line that introduces what follows ("Another said:").</param>
-/// <param name="IsHeading">True for a short line with no sentence end: a subhead or a dateline ("Washington, Feb. 9").</param>
-internal readonly record struct Paragraph(string Text, bool IsLeadIn, bool IsHeading = false)
-{
-    /// <summary>Whether the paragraph opens what follows it rather than closing what came before.</summary>
-    public bool Opens => IsLeadIn || IsHeading;
-}
+internal readonly record struct Paragraph(string Text, bool IsLeadIn);
 
 /// <summary>
 /// Reads an article body into paragraphs. A blank line always ends a paragraph; a single line break ends one
@@ -49,7 +44,7 @@ internal static class Paragraphs
                 // A blank or skipped line ends the paragraph (a skipped caption never glues two paragraphs together).
                 if (current.Length > 0)
                 {
-                    yield return Finish(current.ToString(), previous);
+                    yield return new Paragraph(current.ToString(), previous.EndsWith(':'));
                     current.Clear();
                 }
 
@@ -58,7 +53,7 @@ internal static class Paragraphs
 
             if (current.Length > 0 && !Continues(previous, unit, wrapped))
             {
-                yield return Finish(current.ToString(), previous);
+                yield return new Paragraph(current.ToString(), previous.EndsWith(':'));
                 current.Clear();
             }
 
@@ -73,17 +68,11 @@ internal static class Paragraphs
 
         if (current.Length > 0)
         {
-            yield return Finish(current.ToString(), previous);
+            yield return new Paragraph(current.ToString(), previous.EndsWith(':'));
         }
     }
 
     private const double MaxSharedShare = 0.5;
-
-    /// <summary>The longest paragraph that, without a sentence end, reads as a subhead or a dateline.</summary>
-    private const int MaxSubheadLength = 80;
-
-    private static Paragraph Finish(string text, string lastLine) =>
-        new(text, lastLine.EndsWith(':'), text.Length <= MaxSubheadLength && !EndsSentence(text) && !IsListItem(text));
 
     private static double SharedShare(ulong?[] keys, IReadOnlySet<ulong> repeated)
     {

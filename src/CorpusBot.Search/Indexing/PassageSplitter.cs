@@ -6,16 +6,15 @@ namespace CorpusBot.Search.Indexing;
 /// <summary>
 /// Cuts an article into passages of whole sentences, whatever the file's line layout: hard-wrapped lines are
 /// joined back into their paragraphs, and paragraphs of a sentence or two (sentence-per-line text, wire copy)
-/// are gathered until a passage holds a few sentences. Short lead-in lines ("Another said:"), subheads and
-/// datelines join what they introduce, so a quotation keeps its lead-in and a passage does not run from one story
-/// or section into the next; very long paragraphs are cut at sentence ends.
+/// are gathered until a passage holds a few sentences. Short lead-in lines ("Another said:") join what they
+/// introduce, so a quotation keeps its lead-in; very long paragraphs are cut at sentence ends.
 /// </summary>
 internal static class PassageSplitter
 {
     /// <summary>A passage is closed at the end of a paragraph once it reaches this many characters.</summary>
     public const int MinLength = 450;
 
-    /// <summary>A lead-in line or a subhead starts a new passage when the current one already has this much text.</summary>
+    /// <summary>A lead-in line starts a new passage when the current one already has this much text.</summary>
     public const int MinLeadInSplit = 80;
 
     /// <summary>No passage grows past this many characters unless a single sentence is longer.</summary>
@@ -43,7 +42,7 @@ internal static class PassageSplitter
             }
 
             // A lead-in ("Another said:") opens the passage of what it introduces, never closes the one before.
-            if (current.Length > 0 && (current.Length + paragraph.Text.Length > MaxLength || (paragraph.Opens && current.Length >= MinLeadInSplit)))
+            if (current.Length > 0 && (current.Length + paragraph.Text.Length > MaxLength || (paragraph.IsLeadIn && current.Length >= MinLeadInSplit)))
             {
                 Flush(current, texts);
             }
@@ -54,7 +53,7 @@ internal static class PassageSplitter
             }
 
             current.Append(paragraph.Text);
-            if (current.Length >= MinLength && !paragraph.Opens)
+            if (current.Length >= MinLength && !paragraph.IsLeadIn)
             {
                 Flush(current, texts);
             }

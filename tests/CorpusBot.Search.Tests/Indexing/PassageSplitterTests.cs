@@ -59,20 +59,6 @@ public class PassageSplitterTests
     }
 
     [Fact]
-    public void A_subhead_or_a_dateline_opens_a_new_passage_instead_of_closing_the_one_before()
-    {
-        const string trial = "Two other cases were under advisement in the burglary trial.\n\nThe judge said he would rule on Monday.";
-        const string health = "-- President Kennedy today proposed a new medical care program for 14.2 million Americans over 65.";
-
-        var passages = PassageSplitter.Split($"{trial}\n\nDefence says precedent is lacking\n\nThe defence said no court had ruled so before.\n\nWashington, Feb. 9\n\n{health}\n\n{Paragraph}\n\n{Paragraph}");
-
-        Assert.Equal(3, passages.Count);
-        Assert.EndsWith("rule on Monday.", passages[0].Text);
-        Assert.StartsWith("Defence says precedent is lacking\nThe defence said", passages[1].Text);
-        Assert.StartsWith("Washington, Feb. 9\n-- President Kennedy", passages[2].Text);
-    }
-
-    [Fact]
     public void A_very_long_paragraph_is_cut_at_sentence_ends()
     {
         var longParagraph = string.Join(' ', Enumerable.Range(0, 80).Select(i => $"Sentence number {i} says something new."));
