@@ -111,15 +111,16 @@ internal static partial class QuestionKind
         return false;
     }
 
-    // A capitalised word inside a sentence ("the Dreadnought", "named Sheila"): not a sentence's first word, a
-    // function word, a day or a month, nor a word of the question.
+    // A capitalised word inside a sentence ("the Dreadnought", "named Sheila"): not a sentence's first word (as
+    // Sentences finds them, so "Mr. Laughlin" is inside one), a function word, a day or a month, nor a word of the question.
     private static bool AnyNewNameWord(string window, HashSet<string> asked)
     {
+        IReadOnlyList<int>? starts = null;
         foreach (Match match in CapitalisedWord().Matches(window))
         {
             var word = match.Value;
-            if (!StartsSentence(window, match.Index) && !LeadingFunctionWords.Contains(word) && !DatePattern().IsMatch(word)
-                && !asked.Contains(word.ToLowerInvariant()))
+            if (!LeadingFunctionWords.Contains(word) && !DatePattern().IsMatch(word) && !asked.Contains(word.ToLowerInvariant())
+                && !OpensSentence(window, match.Index, starts ??= Sentences.Starts(window)))
             {
                 return true;
             }
@@ -128,15 +129,11 @@ internal static partial class QuestionKind
         return false;
     }
 
-    private static bool StartsSentence(string text, int index)
+    // Only spaces, quote marks or opening punctuation between the sentence's start and the word.
+    private static bool OpensSentence(string text, int index, IReadOnlyList<int> starts)
     {
-        var before = index - 1;
-        while (before >= 0 && (char.IsWhiteSpace(text[before]) || TextNormalizer.IsQuoteMark(text[before]) || text[before] is '(' or '-' or '\u2014' or '\u2013'))
-        {
-            before--;
-        }
-
-        return before < 0 || text[before] is '.' or '!' or '?' or ':' or ';' or '\u2026';
+        var sentenceStart = starts.LastOrDefault(s => s <= index);
+        return !text[sentenceStart..index].Any(char.IsLetterOrDigit);
     }
 
     // "Nathan Milstein" is the person "Who conducted when Milstein played?" asks about, not an answer to it.

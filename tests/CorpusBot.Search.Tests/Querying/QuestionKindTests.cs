@@ -53,11 +53,13 @@ public class QuestionKindTests
         Assert.True(QuestionKind.Offers(AnswerKind.Name, window, question));
         Assert.False(QuestionKind.Offers(AnswerKind.Person, window, question));
         Assert.True(QuestionKind.Offers(AnswerKind.Name, "The mayor is Ivan Allen Jr. of Atlanta.", "What is the name of the new mayor?"));
+        Assert.True(QuestionKind.Offers(AnswerKind.Name, "The ship was launched by Mr. Laughlin.", question));
     }
 
     [Theory]
     [InlineData("Vital secrets of Britain's first atomic submarine were stolen.")]
     [InlineData("Britain's first atomic submarine was launched. Secrets were stolen on Monday.")]
+    [InlineData("Britain's first atomic submarine was launched. \u201CSecrets were stolen,\u201D the report found.")]
     public void Sentence_openings_days_and_the_question_s_own_words_are_not_a_name(string window) =>
         Assert.False(QuestionKind.Offers(AnswerKind.Name, window, "What is the name of Britain's first atomic submarine?"));
 
